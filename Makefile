@@ -1,0 +1,94 @@
+# minidisco top-level Makefile.
+#
+#   make            build/minidisco and every MIPS image under build/
+#   make run        boot the default system
+#   make test       run every test; non-zero exit on any failure
+#   make check      the whole test suite under ASan and UBSan
+#   make bench      benchmarks: minidisco against qemu and gxemul
+#   make fuzz-diff N=1000000   longer differential run against Unicorn
+#   make clean
+#
+# Host objects go to $(HB) (build/host, or build/san for `make check`);
+# MIPS images go to build/mips and are shared by both.
+
+HB      ?= build/host
+MB      := build/mips
+SAN     ?=
+CC      ?= gcc
+CROSS   ?= mips-linux-gnu-
+
+HOST_CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -D_GNU_SOURCE \
+	-fno-strict-aliasing -MMD -MP -I.
+ifeq ($(SAN),1)
+HOST_CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+HOST_LDFLAGS += -fsanitize=address,undefined
+endif
+HOST_LIBS := -lm
+
+MIPS_CC      := $(CROSS)gcc
+MIPS_CFLAGS  := -march=r4000 -mabi=32 -EB -mno-abicalls -fno-pic -G0 \
+	-ffreestanding -fno-builtin -nostdlib -O2 -Wall -Wextra -Werror -I.
+MIPS_ASFLAGS := -march=r4000 -mabi=32 -EB -mno-abicalls -fno-pic -G0 \
+	-nostdlib -mhard-float -I.
+
+DEPS_STAMP := build/.deps-ok
+
+.PHONY: all run test check bench clean fuzz-diff deps
+all: $(HB)/minidisco mips-all
+
+# Install missing Debian packages once (and again if the list changes).
+$(DEPS_STAMP): scripts/install-deps
+	@scripts/install-deps
+	@mkdir -p $(@D) && touch $@
+deps: $(DEPS_STAMP)
+
+CPU_SRCS     := $(wildcard cpu/*.c)
+MACHINE_SRCS := $(wildcard machine/*.c)
+CPU_OBJS     := $(CPU_SRCS:%.c=$(HB)/%.o)
+MACHINE_OBJS := $(MACHINE_SRCS:%.c=$(HB)/%.o)
+
+$(HB)/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(HOST_CFLAGS) -c $< -o $@
+
+$(HB)/minidisco: $(MACHINE_OBJS) $(CPU_OBJS)
+	$(CC) $(HOST_LDFLAGS) -o $@ $^ $(HOST_LIBS)
+ifeq ($(HB),build/host)
+build/minidisco: $(HB)/minidisco
+	@ln -sf host/minidisco $@
+all: build/minidisco
+endif
+
+# Each part adds its own rules and appends to MIPS_IMAGES and TEST_TARGETS.
+MIPS_IMAGES  :=
+TEST_TARGETS :=
+-include tests/asm/rules.mk
+-include tests/unit/rules.mk
+-include tests/diff/rules.mk
+-include tests/cli/rules.mk
+-include bench/rules.mk
+-include demo/rules.mk
+
+mips-all: $(MIPS_IMAGES)
+
+run: all
+	$(HB)/minidisco --kernel $(MB)/demo/hello.elf
+
+# Every test target runs, even after a failure; the summary line counts them.
+test: all
+	@pass=0; fail=0; failed=""; \
+	for t in $(TEST_TARGETS); do \
+		if $(MAKE) --no-print-directory HB=$(HB) SAN=$(SAN) $$t; then \
+			pass=$$((pass+1)); else fail=$$((fail+1)); failed="$$failed $$t"; fi; \
+	done; \
+	echo; [ -z "$$failed" ] || echo "failed suites:$$failed"; \
+	echo "suites: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+
+check:
+	$(MAKE) HB=build/san SAN=1 test
+
+clean:
+	rm -rf build
+
+-include $(CPU_OBJS:.o=.d) $(MACHINE_OBJS:.o=.d)

@@ -1,0 +1,114 @@
+/*
+ * cpu.h - the only door into the R4000 CPU emulator.
+ *
+ * The rest of the emulator sees a CPU as an opaque object that runs for a
+ * number of instructions, has interrupt lines, and can be inspected.  No MIPS
+ * decoding detail is visible here; those live in cpu/cpu_internal.h.
+ *
+ * Physical memory is shared by all CPUs through a struct cpu_phys: RAM is one
+ * host buffer holding guest bytes in big-endian order, starting at physical
+ * address 0; every other physical address goes to the mmio callbacks.
+ */
+#ifndef CPU_CPU_H
+#define CPU_CPU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct cpu;
+struct cpu_phys;
+
+/* Result of an access to a physical address outside RAM. */
+enum cpu_bus_result {
+	CPU_BUS_OK = 0,
+	CPU_BUS_ERROR = 1, /* no device there: the CPU takes a bus error */
+};
+
+/* Device callbacks for physical addresses outside RAM (size 1, 2, 4 or 8). */
+struct cpu_mmio_ops {
+	enum cpu_bus_result (*read)(void *ctx, int cpu_id, uint32_t paddr,
+				    int size, uint64_t *val);
+	enum cpu_bus_result (*write)(void *ctx, int cpu_id, uint32_t paddr,
+				     int size, uint64_t val);
+};
+
+/* Why cpu_run returned. */
+enum cpu_stop {
+	CPU_STOP_BUDGET,  /* ran the cycles it was given */
+	CPU_STOP_REQUEST, /* cpu_request_stop was called (e.g. power-off) */
+	CPU_STOP_BREAK,   /* about to execute a breakpoint address */
+	CPU_STOP_IDLE,    /* in WAIT with no interrupt that could wake it */
+};
+
+/* Create the physical memory view over ram[0, ram_bytes). */
+struct cpu_phys *cpu_phys_create(uint8_t *ram, uint64_t ram_bytes,
+				 const struct cpu_mmio_ops *ops, void *ctx);
+/* Add read-only memory (a boot PROM) at physical [base, base+bytes). */
+void cpu_phys_add_rom(struct cpu_phys *p, uint32_t base, uint8_t *host,
+		      uint32_t bytes);
+/* Free the physical memory view and its decoded-code cache. */
+void cpu_phys_destroy(struct cpu_phys *p);
+/* Tell the CPUs that [paddr, paddr+len) changed behind their back (DMA). */
+void cpu_phys_invalidate(struct cpu_phys *p, uint32_t paddr, uint32_t len);
+
+/* Create CPU number id on the physical memory p, in cold-reset state. */
+struct cpu *cpu_create(struct cpu_phys *p, int id);
+/* Free a CPU. */
+void cpu_destroy(struct cpu *c);
+/* Cold reset: Status ERL=1 BEV=1, PC = pc, TLB and registers cleared. */
+void cpu_reset(struct cpu *c, uint64_t pc);
+
+/*
+ * Run for up to max_cycles cycles and say why it stopped.  An instruction
+ * takes one cycle plus its memory stalls (none with fast timing); a CPU
+ * parked by WAIT lets cycles pass without instructions.
+ */
+enum cpu_stop cpu_run(struct cpu *c, uint64_t max_cycles);
+/* Ask the CPU to leave cpu_run after the current instruction. */
+void cpu_request_stop(struct cpu *c);
+/* Drive hardware interrupt line 0..4 (Cause.IP2..IP6). */
+void cpu_set_irq(struct cpu *c, int line, bool level);
+
+/* Stop before executing virtual address pc (max 16); false if full. */
+bool cpu_break_add(struct cpu *c, uint64_t pc);
+/* Remove a breakpoint; false if it was not set. */
+bool cpu_break_remove(struct cpu *c, uint64_t pc);
+
+/* Number of instructions executed since reset. */
+uint64_t cpu_insns(const struct cpu *c);
+/* Number of cycles elapsed since reset (instructions plus stalls). */
+uint64_t cpu_cycles(const struct cpu *c);
+/* The CPU's number. */
+int cpu_id(const struct cpu *c);
+
+/* --- Inspection: these never change CPU or TLB state. --- */
+
+/* Program counter of the next instruction. */
+uint64_t cpu_pc(const struct cpu *c);
+/* Set the program counter (for loaders and debuggers). */
+void cpu_set_pc(struct cpu *c, uint64_t pc);
+/* General register n (0..31). */
+uint64_t cpu_gpr(const struct cpu *c, int n);
+/* Set general register n (writes to r0 are ignored). */
+void cpu_set_gpr(struct cpu *c, int n, uint64_t v);
+/* HI and LO. */
+uint64_t cpu_hi(const struct cpu *c);
+uint64_t cpu_lo(const struct cpu *c);
+/* Name of CP0 register n (lower case R4000 name), or NULL if reserved. */
+const char *cpu_cp0_name(int n);
+/* Value of CP0 register n as software would read it, without side effects. */
+uint64_t cpu_cp0(const struct cpu *c, int n);
+/* Floating-point register n as a 64-bit image, and FCSR. */
+uint64_t cpu_fpr(const struct cpu *c, int n);
+uint32_t cpu_fcsr(const struct cpu *c);
+/* Translate va as a load from the current mode would; 0 on success. */
+int cpu_debug_translate(const struct cpu *c, uint64_t va, uint32_t *pa);
+/* Print the --dump-regs block for this CPU: one "name 0xVALUE" a line. */
+void cpu_dump_regs(const struct cpu *c, FILE *out);
+/* Number of exceptions taken with ExcCode code (0..31) since reset. */
+uint64_t cpu_exception_count(const struct cpu *c, int code);
+/* R4000 mnemonic of exception code (Int, Mod, TLBL, ...), or NULL. */
+const char *cpu_exception_name(int code);
+
+#endif

@@ -1,0 +1,136 @@
+/*
+ * exc.c - R4000 exception processing (User's Manual, ch. 5): one routine
+ * that delivers every exception, the interrupt check, and the mode that
+ * Status selects.
+ */
+#include "cpu/cpu_internal.h"
+
+/* R4000 mnemonics of the exception codes (table 5-?, Cause.ExcCode). */
+static const char *const exc_names[32] = {
+	[EXC_INT] = "Int",   [EXC_MOD] = "Mod",   [EXC_TLBL] = "TLBL",
+	[EXC_TLBS] = "TLBS", [EXC_ADEL] = "AdEL", [EXC_ADES] = "AdES",
+	[EXC_IBE] = "IBE",   [EXC_DBE] = "DBE",   [EXC_SYS] = "Sys",
+	[EXC_BP] = "Bp",     [EXC_RI] = "RI",     [EXC_CPU] = "CpU",
+	[EXC_OV] = "Ov",     [EXC_TR] = "Tr",     [EXC_VCEI] = "VCEI",
+	[EXC_FPE] = "FPE",   [EXC_WATCH] = "WATCH", [EXC_VCED] = "VCED",
+};
+
+/* R4000 mnemonic of exception code (Int, Mod, TLBL, ...), or NULL. */
+const char *cpu_exception_name(int code)
+{
+	return code >= 0 && code < 32 ? exc_names[code] : NULL;
+}
+
+/* Number of exceptions taken with ExcCode code (0..31) since reset. */
+uint64_t cpu_exception_count(const struct cpu *c, int code)
+{
+	return code >= 0 && code < 32 ? c->exc_count[code] : 0;
+}
+
+/* Recompute the operating mode and 64-bit permission from Status. */
+void cpu_update_mode(struct cpu *c)
+{
+	uint32_t st = c->cp0.status;
+	uint32_t ksu = (st & ST_KSU) >> ST_KSU_SHIFT;
+	if (st & ST_ERL)
+		c->mode = CPU_MODE_ERL;
+	else if ((st & ST_EXL) || ksu == 0)
+		c->mode = CPU_MODE_KERNEL;
+	else if (ksu == 1)
+		c->mode = CPU_MODE_SUPER;
+	else
+		c->mode = CPU_MODE_USER;
+	c->ops64 = c->mode == CPU_MODE_KERNEL || c->mode == CPU_MODE_ERL ||
+		   (c->mode == CPU_MODE_SUPER && (st & ST_SX)) ||
+		   (c->mode == CPU_MODE_USER && (st & ST_UX));
+}
+
+/*
+ * Deliver exception code (coprocessor ce for CpU) raised by the instruction
+ * at pc; return the first instruction of the handler.  With EXL already set
+ * EPC and Cause.BD keep their values and the general vector is used
+ * (User's Manual 5.4).  Vectors: refill at base+0x000, all others at
+ * base+0x180, base 0x80000000, or 0xBFC00200 when Status.BEV = 1.
+ */
+static struct dinsn *exc_deliver(struct cpu *c, uint32_t pc, int code, int ce,
+				 bool refill)
+{
+	struct cpu_cp0 *cp = &c->cp0;
+	uint32_t cause = cp->cause & ~(CAUSE_BD | (3u << CAUSE_CE_SHIFT) | 0x7cu);
+	cause |= (uint32_t)code << 2 | (uint32_t)ce << CAUSE_CE_SHIFT;
+	if (!(cp->status & ST_EXL)) {
+		if (c->in_delay) {
+			cp->epc = sx32(pc - 4);
+			cause |= CAUSE_BD;
+		} else {
+			cp->epc = sx32(pc);
+		}
+	} else {
+		cause |= cp->cause & CAUSE_BD;
+		refill = false;
+	}
+	cp->cause = cause;
+	c->in_delay = false;
+	uint32_t base = (cp->status & ST_BEV) ? 0xBFC00200u : 0x80000000u;
+	cp->status |= ST_EXL;
+	cpu_update_mode(c);
+	c->exc_count[code]++;
+	c->exc_ip = cpu_fetch(c, base + (refill ? 0 : 0x180));
+	return c->exc_ip;
+}
+
+/* Raise exception code (with CE = ce) for the instruction at pc. */
+struct dinsn *cpu_raise(struct cpu *c, uint32_t pc, int code, int ce)
+{
+	return exc_deliver(c, pc, code, ce, false);
+}
+
+/*
+ * Raise an address exception (AdEL/AdES, TLB refill/invalid/modified, bus
+ * error) at va.  BadVAddr gets va; TLB exceptions also set Context.BadVPN2
+ * and EntryHi.VPN2, keeping the current ASID (User's Manual 5.4):
+ *
+ *   Context  | PTEBase (31:23) | BadVPN2 (22:4) | 0 (3:0) |
+ *   EntryHi  |   VPN2 (31:13)  | 0 (12:8)  | ASID (7:0)  |
+ */
+struct dinsn *cpu_raise_addr(struct cpu *c, uint32_t pc, int code,
+			     uint32_t va, bool tlb, bool refill)
+{
+	struct cpu_cp0 *cp = &c->cp0;
+	if (code != EXC_IBE && code != EXC_DBE)
+		cp->badvaddr = va;
+	if (tlb) {
+		cp->context = (cp->context & 0xff800000u) |
+			      ((va >> 13) << 4 & 0x007ffff0u);
+		cp->entryhi = (va & 0xffffe000u) | (cp->entryhi & 0xffu);
+	}
+	return exc_deliver(c, pc, code, 0, tlb && refill);
+}
+
+/* Raise exception code for the executing instruction i. */
+struct dinsn *cpu_exc(struct cpu *c, struct dinsn *i, int code)
+{
+	return exc_deliver(c, cpu_pc_of(c, i), code, 0, false);
+}
+
+/* Raise Coprocessor Unusable for coprocessor cop at instruction i. */
+struct dinsn *cpu_exc_cop(struct cpu *c, struct dinsn *i, int cop)
+{
+	return exc_deliver(c, cpu_pc_of(c, i), EXC_CPU, cop, false);
+}
+
+/* True if an interrupt is pending, enabled and not blocked by EXL/ERL. */
+bool cpu_irq_ready(const struct cpu *c)
+{
+	uint32_t st = c->cp0.status;
+	if (!(st & ST_IE) || (st & (ST_EXL | ST_ERL)))
+		return false;
+	return (c->cp0.cause & st & ST_IM) != 0;
+}
+
+/* Take the interrupt exception at the current PC (between instructions). */
+void cpu_take_interrupt(struct cpu *c)
+{
+	c->in_delay = false;
+	c->pc = cpu_ip_pc(c, exc_deliver(c, c->pc, EXC_INT, 0, false));
+}
