@@ -51,10 +51,14 @@ void cpu_destroy(struct cpu *c)
 void cpu_reset(struct cpu *c, uint64_t pc)
 {
 	struct cpu_phys *p = c->phys;
-	int id = c->id;
+	int id = c->id, nbreaks = c->nbreaks;
+	uint32_t breaks[CPU_MAX_BREAKS];
+	memcpy(breaks, c->breaks, sizeof(breaks));
 	memset(c, 0, sizeof(*c));
 	c->phys = p;
 	c->id = id;
+	c->nbreaks = nbreaks; /* breakpoints belong to the debugger */
+	memcpy(c->breaks, breaks, sizeof(breaks));
 	c->cp0.status = ST_ERL | ST_BEV;
 	c->cp0.config = CORE_CONFIG;
 	c->cp0.prid = CORE_PRID;
@@ -163,10 +167,12 @@ struct dinsn *op_page_end(struct cpu *c, struct dinsn *i)
 }
 
 /*
- * A taken branch at i: run its delay slot (which may raise an exception,
- * then EPC is the branch and Cause.BD is set) and continue at target.
+ * Run the delay slot of the branch at i, with Cause.BD semantics should it
+ * raise an exception.  Returns what the slot says runs next (the handler,
+ * if it raised an exception: *raised is then set).
  */
-struct dinsn *cpu_branch(struct cpu *c, struct dinsn *i, uint32_t target)
+static struct dinsn *core_delay_slot(struct cpu *c, struct dinsn *i,
+				     bool *raised)
 {
 	struct dinsn *ds = i + 1;
 	c->in_delay = true;
@@ -174,12 +180,31 @@ struct dinsn *cpu_branch(struct cpu *c, struct dinsn *i, uint32_t target)
 		ds = cpu_fetch(c, cpu_pc_of(c, i) + 4);
 	c->left--;
 	struct dinsn *r = ds->fn(c, ds);
-	if (unlikely(!c->in_delay))
-		return r; /* the delay slot raised an exception */
+	*raised = !c->in_delay; /* exception delivery clears in_delay */
 	c->in_delay = false;
+	return r;
+}
+
+/* A taken branch at i: run its delay slot, then continue at target. */
+struct dinsn *cpu_branch(struct cpu *c, struct dinsn *i, uint32_t target)
+{
+	bool raised;
+	struct dinsn *r = core_delay_slot(c, i, &raised);
+	if (unlikely(raised))
+		return r;
 	if (likely(((target ^ c->cur_vbase) & ~0xffcu) == 0))
 		return &c->cur_page->insn[(target & 0xfff) >> 2];
 	return cpu_fetch(c, target);
+}
+
+/*
+ * A branch at i that is not taken: its delay slot still runs as a delay
+ * slot (an exception there reports the branch in EPC, with BD set).
+ */
+struct dinsn *cpu_not_taken(struct cpu *c, struct dinsn *i)
+{
+	bool raised;
+	return core_delay_slot(c, i, &raised);
 }
 
 /* A taken jump to a register value (an unaligned one faults at fetch). */

@@ -37,7 +37,7 @@
 #define CPU_GPR_SINK 32 /* decoded destination for writes to r0 */
 #define CPU_TLB_ENTRIES 48
 #define CPU_STLB_N 512 /* software TLB entries per mode and kind */
-#define CPU_STLB_INVALID 1u
+#define CPU_STLB_INVALID 0xfffu /* no masked address has bits 3-11 set */
 #define CPU_MAX_BREAKS 16
 
 struct cpu;
@@ -248,6 +248,7 @@ struct cpu {
 	bool fault_tlb, fault_refill;
 
 	uint64_t exc_count[32];
+	uint64_t tlb_refills; /* exceptions through a refill vector */
 	struct cpu_phys *phys;
 	int id;
 };
@@ -319,6 +320,7 @@ bool cpu_phys_is_code(struct cpu_phys *p, uint32_t pa);
 /* --- core.c --- */
 struct dinsn *cpu_fetch_slow(struct cpu *c, uint32_t va);
 struct dinsn *cpu_branch(struct cpu *c, struct dinsn *i, uint32_t target);
+struct dinsn *cpu_not_taken(struct cpu *c, struct dinsn *i);
 struct dinsn *cpu_jump_reg(struct cpu *c, struct dinsn *i, uint64_t target);
 void cpu_timer_reschedule(struct cpu *c);
 uint32_t cpu_count(const struct cpu *c);

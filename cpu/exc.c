@@ -49,11 +49,12 @@ void cpu_update_mode(struct cpu *c)
  * Deliver exception code (coprocessor ce for CpU) raised by the instruction
  * at pc; return the first instruction of the handler.  With EXL already set
  * EPC and Cause.BD keep their values and the general vector is used
- * (User's Manual 5.4).  Vectors: refill at base+0x000, all others at
- * base+0x180, base 0x80000000, or 0xBFC00200 when Status.BEV = 1.
+ * (User's Manual 5.4).  offset is 0x000 for a TLB refill, 0x080 for an
+ * XTLB refill, 0x180 for everything else; the base is 0x80000000, or
+ * 0xBFC00200 when Status.BEV = 1.
  */
 static struct dinsn *exc_deliver(struct cpu *c, uint32_t pc, int code, int ce,
-				 bool refill)
+				 uint32_t offset)
 {
 	struct cpu_cp0 *cp = &c->cp0;
 	uint32_t cause = cp->cause & ~(CAUSE_BD | (3u << CAUSE_CE_SHIFT) | 0x7cu);
@@ -67,7 +68,7 @@ static struct dinsn *exc_deliver(struct cpu *c, uint32_t pc, int code, int ce,
 		}
 	} else {
 		cause |= cp->cause & CAUSE_BD;
-		refill = false;
+		offset = 0x180; /* nested: never the refill vectors */
 	}
 	cp->cause = cause;
 	c->in_delay = false;
@@ -75,14 +76,29 @@ static struct dinsn *exc_deliver(struct cpu *c, uint32_t pc, int code, int ce,
 	cp->status |= ST_EXL;
 	cpu_update_mode(c);
 	c->exc_count[code]++;
-	c->exc_ip = cpu_fetch(c, base + (refill ? 0 : 0x180));
+	c->tlb_refills += offset != 0x180;
+	c->exc_ip = cpu_fetch(c, base + offset);
 	return c->exc_ip;
 }
 
 /* Raise exception code (with CE = ce) for the instruction at pc. */
 struct dinsn *cpu_raise(struct cpu *c, uint32_t pc, int code, int ce)
 {
-	return exc_deliver(c, pc, code, ce, false);
+	return exc_deliver(c, pc, code, ce, 0x180);
+}
+
+/*
+ * Offset of the refill vector for a miss in the current mode: the XTLB
+ * refill (0x080) when the mode's 64-bit addressing bit (KX, SX or UX) is
+ * set, the 32-bit refill (0x000) otherwise (User's Manual 5.4).
+ */
+static uint32_t exc_refill_offset(const struct cpu *c)
+{
+	static const uint32_t bit[CPU_NMODES] = {
+		[CPU_MODE_KERNEL] = ST_KX, [CPU_MODE_SUPER] = ST_SX,
+		[CPU_MODE_USER] = ST_UX, [CPU_MODE_ERL] = ST_KX,
+	};
+	return (c->cp0.status & bit[c->mode]) ? 0x080 : 0x000;
 }
 
 /*
@@ -104,19 +120,20 @@ struct dinsn *cpu_raise_addr(struct cpu *c, uint32_t pc, int code,
 			      ((va >> 13) << 4 & 0x007ffff0u);
 		cp->entryhi = (va & 0xffffe000u) | (cp->entryhi & 0xffu);
 	}
-	return exc_deliver(c, pc, code, 0, tlb && refill);
+	return exc_deliver(c, pc, code, 0, tlb && refill ? exc_refill_offset(c)
+							: 0x180);
 }
 
 /* Raise exception code for the executing instruction i. */
 struct dinsn *cpu_exc(struct cpu *c, struct dinsn *i, int code)
 {
-	return exc_deliver(c, cpu_pc_of(c, i), code, 0, false);
+	return exc_deliver(c, cpu_pc_of(c, i), code, 0, 0x180);
 }
 
 /* Raise Coprocessor Unusable for coprocessor cop at instruction i. */
 struct dinsn *cpu_exc_cop(struct cpu *c, struct dinsn *i, int cop)
 {
-	return exc_deliver(c, cpu_pc_of(c, i), EXC_CPU, cop, false);
+	return exc_deliver(c, cpu_pc_of(c, i), EXC_CPU, cop, 0x180);
 }
 
 /* True if an interrupt is pending, enabled and not blocked by EXL/ERL. */
@@ -132,5 +149,5 @@ bool cpu_irq_ready(const struct cpu *c)
 void cpu_take_interrupt(struct cpu *c)
 {
 	c->in_delay = false;
-	c->pc = cpu_ip_pc(c, exc_deliver(c, c->pc, EXC_INT, 0, false));
+	c->pc = cpu_ip_pc(c, exc_deliver(c, c->pc, EXC_INT, 0, 0x180));
 }

@@ -25,8 +25,12 @@
  *
  * So a program that writes $f3 with FR=0 and then sets FR=1 reads it back
  * as the upper half of $f2, and the FR=1 register $f3 reappears unchanged
- * when it switches back, as on the R4000.  A double named by an odd number
- * with FR=0 is undefined on the R4000; we use the even register of the pair.
+ * when it switches back.  The R4000 manual only says the FPRs are "formed
+ * from" the FGRs; this layout is the one in which a double in an even
+ * register is the same 64 bits in both modes (as the R10000 manual, 15.3,
+ * states for its FR=0 loads and stores) and the one FR=0 context-switch
+ * code saving 16 doubles relies on.  A double named by an odd number with
+ * FR=0 is undefined on the R4000; we use the even register of the pair.
  * Writing a single or word with FR=1 leaves the upper half as it was (the
  * manual calls it undefined).
  *
@@ -180,7 +184,42 @@ static inline bool fpu_d_snan(uint64_t v)
 	return fpu_d_nan(v) && (v & FPU_D_SNAN_BIT);
 }
 
-/* Host state saved around one emulated operation. */
+#if defined(__x86_64__) && defined(__SSE2_MATH__)
+/*
+ * x86-64: float and double arithmetic is SSE, so only MXCSR matters, and
+ * touching it directly is much cheaper than <fenv.h> (which also saves and
+ * restores the x87 state):
+ *
+ *   15  14 13  12     7   6   5  4  3  2  1  0
+ *  | FZ | RC  | masks   |DAZ|PE|UE|OE|ZE|DE|IE|     RC: 0 RN 1 RM 2 RP 3 RZ
+ */
+struct fpu_host {
+	uint32_t saved; /* MXCSR to restore: the host's mode and flags */
+};
+
+/* Clear host flags and select the FCSR rounding mode rm on the host. */
+static inline void fpu_host_begin(struct fpu_host *h, unsigned rm)
+{
+	static const uint32_t rc[4] = {0x0000u, 0x6000u, 0x4000u, 0x2000u};
+	uint32_t m;
+	__asm__ __volatile__("stmxcsr %0" : "=m"(m) : : "memory");
+	h->saved = m;
+	m = (m & ~0xe07fu) | rc[rm & 3]; /* no flags, no FZ/DAZ, our RC */
+	__asm__ __volatile__("ldmxcsr %0" : : "m"(m) : "memory");
+}
+
+/* Restore the host MXCSR; return the operation's flags as FPX_ bits. */
+static inline unsigned fpu_host_end(struct fpu_host *h)
+{
+	uint32_t m;
+	__asm__ __volatile__("stmxcsr %0" : "=m"(m) : : "memory");
+	__asm__ __volatile__("ldmxcsr %0" : : "m"(h->saved) : "memory");
+	return ((m & 0x20u) ? FPX_I : 0) | ((m & 0x10u) ? FPX_U : 0) |
+	       ((m & 0x08u) ? FPX_O : 0) | ((m & 0x04u) ? FPX_Z : 0) |
+	       ((m & 0x01u) ? FPX_V : 0);
+}
+#else
+/* Other hosts: the same through <fenv.h>. */
 struct fpu_host {
 	int saved_rm; /* host rounding mode to restore, or -1 */
 };
@@ -210,6 +249,7 @@ static inline unsigned fpu_host_end(struct fpu_host *h)
 	       ((f & FE_DIVBYZERO) ? FPX_Z : 0) |
 	       ((f & FE_INVALID) ? FPX_V : 0);
 }
+#endif
 
 /*
  * Record exception set x as the Cause of the current operation.  If any of

@@ -57,7 +57,7 @@ OP(bal)
 	{                                                          \
 		if (cond)                                          \
 			return cpu_branch(c, i, br_target(c, i));  \
-		return i + 1;                                      \
+		return cpu_not_taken(c, i);                        \
 	}                                                          \
 	OP(name##l)                                                \
 	{                                                          \
@@ -87,7 +87,7 @@ BRANCH(bgez, (int64_t)RS >= 0)
 		c->gpr[31] = sx32(cpu_pc_of(c, i) + 8);            \
 		if (taken)                                         \
 			return cpu_branch(c, i, br_target(c, i));  \
-		return i + 1;                                      \
+		return cpu_not_taken(c, i);                        \
 	}                                                          \
 	OP(name##l)                                                \
 	{                                                          \
