@@ -24,7 +24,7 @@ HOST_CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 HOST_LDFLAGS += -fsanitize=address,undefined
 endif
-HOST_LIBS := -lm
+HOST_LIBS := -lcjson -lm
 
 MIPS_CC      := $(CROSS)gcc
 MIPS_CFLAGS  := -march=r4000 -mabi=32 -EB -mno-abicalls -fno-pic -G0 \

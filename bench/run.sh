@@ -11,8 +11,8 @@
 # Environment: BENCH_RUNS (runs per emulator, best one counts; default 3),
 #   BENCH_TIMEOUT (seconds per run; default 600), OBJCOPY (cross objcopy).
 #
-# The instruction count is minidisco's (--insn-count prints
-# "minidisco: instructions N" on stderr at power-off); qemu and gxemul run
+# The instruction count is minidisco's (the "instructions" counter of its
+# --stats JSON report); qemu and gxemul run
 # the same code, so MIPS for all three is that count over each one's time.
 # Exit status: 0 if all ran and their checksums agree, 1 otherwise, 2 usage.
 set -u
@@ -86,7 +86,7 @@ run_once() {
 	t0=$(date +%s.%N)
 	case $1 in
 	minidisco)
-		timeout "$TMO" "$MD" --insn-count --kernel "$img" \
+		timeout "$TMO" "$MD" --stats "$LOGS/$1.json" --kernel "$img" \
 			</dev/null >"$LOGS/$1.out" 2>"$LOGS/$1.err" ;;
 	qemu)
 		timeout "$TMO" qemu-system-mips64 -M malta -cpu R4000 \
@@ -145,9 +145,9 @@ done
 # Instruction count from minidisco's last run.
 INSNS=""
 if [ $SKIP_MD -eq 0 ]; then
-	INSNS=$(sed -n 's/^minidisco: instructions \([0-9][0-9]*\)$/\1/p' \
-		"$LOGS/minidisco.err" | tail -n 1)
-	[ -n "$INSNS" ] || die "no 'minidisco: instructions N' line on minidisco's stderr (--insn-count)"
+	INSNS=$(sed -n 's/.*"instructions":[[:space:]]*\([0-9][0-9]*\).*/\1/p' \
+		"$LOGS/minidisco.json" | head -n 1)
+	[ -n "$INSNS" ] || die "no instruction count in $LOGS/minidisco.json (--stats)"
 fi
 
 # Every emulator must print the same four checksums.

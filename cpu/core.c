@@ -185,10 +185,37 @@ static struct dinsn *core_delay_slot(struct cpu *c, struct dinsn *i,
 	return r;
 }
 
+/*
+ * The chunk ran out on the branch at i: stop before its delay slot and
+ * remember where the branch goes, so that instruction counts stay exact.
+ */
+static struct dinsn *core_defer(struct cpu *c, struct dinsn *i,
+				uint32_t target)
+{
+	c->branch_pending = true;
+	c->branch_target = target;
+	return i + 1;
+}
+
+/* Resume a deferred branch: run its delay slot ds, then go to the target. */
+static struct dinsn *core_resume(struct cpu *c, struct dinsn *ds)
+{
+	c->branch_pending = false;
+	c->in_delay = true;
+	c->left--;
+	struct dinsn *r = ds->fn(c, ds);
+	if (!c->in_delay)
+		return r; /* the delay slot raised an exception */
+	c->in_delay = false;
+	return cpu_fetch(c, c->branch_target);
+}
+
 /* A taken branch at i: run its delay slot, then continue at target. */
 struct dinsn *cpu_branch(struct cpu *c, struct dinsn *i, uint32_t target)
 {
 	bool raised;
+	if (unlikely(c->left <= 0))
+		return core_defer(c, i, target);
 	struct dinsn *r = core_delay_slot(c, i, &raised);
 	if (unlikely(raised))
 		return r;
@@ -204,6 +231,8 @@ struct dinsn *cpu_branch(struct cpu *c, struct dinsn *i, uint32_t target)
 struct dinsn *cpu_not_taken(struct cpu *c, struct dinsn *i)
 {
 	bool raised;
+	if (unlikely(c->left <= 0))
+		return core_defer(c, i, cpu_pc_of(c, i) + 8);
 	return core_delay_slot(c, i, &raised);
 }
 
@@ -246,6 +275,8 @@ static void core_chunk(struct cpu *c, int64_t n)
 	c->chunk = n;
 	c->left = n;
 	struct dinsn *ip = cpu_fetch(c, c->pc);
+	if (unlikely(c->branch_pending))
+		ip = core_resume(c, ip);
 	if (unlikely(c->nbreaks))
 		ip = core_loop_checked(c, ip);
 	else

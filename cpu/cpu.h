@@ -108,6 +108,8 @@ int cpu_debug_translate(const struct cpu *c, uint64_t va, uint32_t *pa);
 void cpu_dump_regs(const struct cpu *c, FILE *out);
 /* Number of exceptions taken with ExcCode code (0..31) since reset. */
 uint64_t cpu_exception_count(const struct cpu *c, int code);
+/* Number of exceptions that went through a TLB refill vector. */
+uint64_t cpu_tlb_refills(const struct cpu *c);
 /* R4000 mnemonic of exception code (Int, Mod, TLBL, ...), or NULL. */
 const char *cpu_exception_name(int code);
 

@@ -204,6 +204,8 @@ struct cpu {
 	uint32_t cur_vbase;         /* its virtual base address */
 	int64_t left;               /* cycles left in this chunk */
 	bool in_delay;              /* executing a branch delay slot */
+	bool branch_pending;        /* stopped between branch and delay slot */
+	uint32_t branch_target;     /* where that branch continues */
 	struct dinsn *exc_ip;       /* where an exception continues */
 	enum cpu_mode mode;
 	bool ops64;    /* 64-bit operations allowed in this mode */

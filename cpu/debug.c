@@ -77,6 +77,7 @@ void cpu_set_pc(struct cpu *c, uint64_t pc)
 {
 	c->pc = (uint32_t)pc;
 	c->waiting = false;
+	c->branch_pending = false;
 }
 
 /* General register n (0..31). */

@@ -27,6 +27,12 @@ uint64_t cpu_exception_count(const struct cpu *c, int code)
 	return code >= 0 && code < 32 ? c->exc_count[code] : 0;
 }
 
+/* Number of exceptions that went through a TLB refill vector. */
+uint64_t cpu_tlb_refills(const struct cpu *c)
+{
+	return c->tlb_refills;
+}
+
 /* Recompute the operating mode and 64-bit permission from Status. */
 void cpu_update_mode(struct cpu *c)
 {
@@ -145,9 +151,14 @@ bool cpu_irq_ready(const struct cpu *c)
 	return (c->cp0.cause & st & ST_IM) != 0;
 }
 
-/* Take the interrupt exception at the current PC (between instructions). */
+/*
+ * Take the interrupt exception at the current PC (between instructions).
+ * Stopped between a branch and its delay slot, EPC is the branch and BD is
+ * set, so that the branch runs again after the handler.
+ */
 void cpu_take_interrupt(struct cpu *c)
 {
-	c->in_delay = false;
+	c->in_delay = c->branch_pending;
+	c->branch_pending = false;
 	c->pc = cpu_ip_pc(c, exc_deliver(c, c->pc, EXC_INT, 0, 0x180));
 }

@@ -13,6 +13,7 @@
 #include "machine/elf.h"
 #include "machine/machine.h"
 #include "machine/options.h"
+#include "machine/stats.h"
 #include "machine/symbols.h"
 
 enum {
@@ -90,7 +91,8 @@ static int main_report(struct machine *m, const struct options *o,
 
 /* Load the kernel into m, run it and return the exit status. */
 static int main_boot(struct machine *m, const struct options *o,
-		     const struct elf_file *f, struct sym_table *syms)
+		     const struct elf_file *f, struct sym_table *syms,
+		     FILE *stats)
 {
 	struct elf_target t = machine_elf_target(m);
 	if (elf_load(f, &t, stderr) != 0 ||
@@ -107,6 +109,8 @@ static int main_boot(struct machine *m, const struct options *o,
 		machine_dump_regs(m, stdout);
 		fflush(stdout);
 	}
+	if (stats != NULL && stats_write(m, stats, o->stats, stderr) != 0)
+		return EXIT_USAGE;
 	return status;
 }
 
@@ -125,12 +129,22 @@ int main(int argc, char **argv)
 	struct elf_file f;
 	if (elf_open(&f, o.kernel, stderr) != 0)
 		return EXIT_USAGE;
+	FILE *stats = NULL;
+	if (o.stats != NULL && (stats = stats_open(o.stats, stderr)) == NULL) {
+		elf_close(&f);
+		return EXIT_USAGE;
+	}
 	struct machine *m = machine_create(o.mem_mb, 1, stdout, stderr);
 	int status = EXIT_USAGE;
 	struct sym_table syms = {0};
 	if (m != NULL) {
-		status = main_boot(m, &o, &f, &syms);
+		status = main_boot(m, &o, &f, &syms, stats);
 		machine_destroy(m);
+	}
+	if (stats != NULL && fclose(stats) != 0 && status != EXIT_USAGE) {
+		fprintf(stderr, "minidisco: --stats: error writing '%s'\n",
+			o.stats);
+		status = EXIT_USAGE;
 	}
 	sym_table_free(&syms);
 	elf_close(&f);

@@ -21,6 +21,7 @@ enum options_code {
 	OPT_STOP_AT,
 	OPT_DUMP_REGS,
 	OPT_VERSION,
+	OPT_STATS,
 };
 
 /* One command line option: its name, argument and help line. */
@@ -40,6 +41,8 @@ static const struct options_row options_table[] = {
 	 "stop with exit status 3 after N instructions"},
 	{"stop-at", "SYMBOL|ADDR", OPT_STOP_AT,
 	 "stop (exit 0) when a CPU is about to execute SYMBOL or 0xADDR"},
+	{"stats", "FILE.json", OPT_STATS,
+	 "write the run's statistics as JSON to FILE when it ends"},
 	{"dump-regs", NULL, OPT_DUMP_REGS,
 	 "print every CPU's registers on stdout when the run ends"},
 	{"help", NULL, OPT_HELP, "print this list and exit"},
@@ -160,6 +163,12 @@ static bool options_apply(struct options *o, int code, const char *arg,
 	case OPT_DUMP_REGS:
 		o->dump_regs = true;
 		return true;
+	case OPT_STATS:
+		o->stats = arg;
+		if (arg[0] != '\0')
+			return true;
+		fprintf(err, "minidisco: --stats: empty file name\n");
+		return false;
 	}
 	fprintf(err, "minidisco: internal error: option code %d\n", code);
 	return false;

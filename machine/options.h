@@ -26,6 +26,7 @@ struct options {
 	const char *stop_sym;   /* --stop-at SYMBOL, or NULL for an address */
 	uint64_t stop_addr;     /* --stop-at 0xADDR, sign-extended from 32 bits */
 	bool dump_regs;         /* --dump-regs */
+	const char *stats;      /* --stats FILE.json, or NULL */
 };
 
 /* What main should do after parsing. */

@@ -100,7 +100,7 @@ U='^minidisco: '
 md --help
 why=""
 [ "$st" -eq 0 ] || why="exit status $st"
-for o in kernel mem-per-node max-insns stop-at dump-regs help version; do
+for o in kernel mem-per-node max-insns stop-at stats dump-regs help version; do
 	[ "$(grep -c -- "^  --$o\b" "$S/out")" -eq 1 ] || why="$why; no --$o line"
 done
 result "--help lists every option, exit 0" "${why#; }"
@@ -199,9 +199,21 @@ check "--max-insns 4 lets the 4th instruction power off" 42 "" "" \
 check "--max-insns 3 stops before it" 3 \
 	"${U}--max-insns 3 reached at pc 0x8001000c \(_start\+0xc\)$" "" \
 	--max-insns 3 --kernel "$T/power42.elf"
-spin=$(symaddr "$T/spin.elf" spin_loop)
-check "--max-insns exhausted in a loop" 3 \
-	"${U}--max-insns 2500000 reached at pc 0x$spin \(spin_loop\)$" "" \
+# --stats: the report is JSON and counts what ran.
+check "--stats after --max-insns" 3 "-" "" \
+	--stats "$S/stats.json" --max-insns 2500000 --kernel "$T/spin.elf"
+why=""
+grep -Eq '"instructions":[[:space:]]*2500000,' "$S/stats.json" ||
+	why="no instructions 2500000 in $(tr -d '\n\t' <"$S/stats.json" | head -c 200)"
+grep -Eq '"cycles":[[:space:]]*2500000,' "$S/stats.json" || why="$why; cycles"
+grep -Eq '"Sys":[[:space:]]*0,' "$S/stats.json" || why="$why; exceptions.Sys"
+result "  ... counts exactly the instructions run" "${why#; }"
+check "--stats into a missing directory" 2 "${U}--stats: cannot write '$S/no/such/s.json'" "" \
+	--stats "$S/no/such/s.json" --kernel "$HELLO"
+# One nop, then 1249999 turns of the 2-instruction loop and its branch:
+# the run stops exactly between the branch and its delay slot.
+check "--max-insns exhausted in a loop stops at the exact instruction" 3 \
+	"${U}--max-insns 2500000 reached at pc 0x[0-9a-f]+ \(spin_loop\+0x4\)$" "" \
 	--max-insns 2500000 --kernel "$T/spin.elf"
 check "console: sb, low byte of sw, registers read 0" 0 "" "sb ok\nW\n" \
 	--kernel "$T/console.elf"

@@ -130,7 +130,37 @@ Test(exc, timer_interrupt)
 	cpu_run(f.c, 2);
 	cr_assert_eq(cpu_exception_count(f.c, EXC_INT), 1);
 	cr_assert(cpu_cp0(f.c, CP0_CAUSE) & CAUSE_IP7);
-	cr_assert_eq(cpu_pc(f.c), 0xffffffff80000180ull);
+	cr_assert_eq(cpu_cp0(f.c, CP0_EPC), 0xffffffff80001000ull);
+	cr_assert_eq(cpu_pc(f.c) & ~4ull, 0xffffffff80000180ull, "in handler");
+	fix_free(&f);
+}
+
+Test(exc, budget_ending_on_a_branch_stops_before_its_delay_slot)
+{
+	uint32_t w[] = {I_ADDIU(2, 0, 1), I_BEQ(0, 0, 2), I_ADDIU(3, 0, 7),
+			I_NOP, I_ADDIU(4, 0, 9)};
+	struct fix f = boot(w, 5, 0);
+	cpu_run(f.c, 2);
+	cr_assert_eq(cpu_insns(f.c), 2);
+	cr_assert_eq(cpu_pc(f.c), 0xffffffff80001008ull, "at the delay slot");
+	cr_assert_eq(cpu_gpr(f.c, 3), 0);
+	cpu_run(f.c, 2);
+	cr_assert_eq(cpu_insns(f.c), 4);
+	cr_assert_eq(cpu_gpr(f.c, 3), 7);
+	cr_assert_eq(cpu_gpr(f.c, 4), 9, "continued at the branch target");
+	fix_free(&f);
+}
+
+Test(exc, interrupt_between_branch_and_delay_slot_reports_the_branch)
+{
+	uint32_t w[] = {I_NOP, I_BEQ(0, 0, 2), I_NOP, I_NOP, I_NOP};
+	struct fix f = boot(w, 5, ST_IE | (1u << 8));
+	cpu_run(f.c, 2);
+	f.c->cp0.cause |= 1u << 8; /* software interrupt 0, as mtc0 would */
+	cpu_run(f.c, 1);
+	cr_assert_eq(cpu_exception_count(f.c, EXC_INT), 1);
+	cr_assert_eq(cpu_cp0(f.c, CP0_EPC), 0xffffffff80001004ull);
+	cr_assert(cpu_cp0(f.c, CP0_CAUSE) & CAUSE_BD);
 	fix_free(&f);
 }
 
