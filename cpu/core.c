@@ -175,6 +175,9 @@ static struct dinsn *core_delay_slot(struct cpu *c, struct dinsn *i,
 				     bool *raised)
 {
 	struct dinsn *ds = i + 1;
+	*raised = false;
+	if (unlikely(c->in_delay))
+		return ds; /* a branch in a delay slot: see cpu_branch */
 	c->in_delay = true;
 	if (unlikely(ds->fn == op_page_end))
 		ds = cpu_fetch(c, cpu_pc_of(c, i) + 4);
@@ -210,7 +213,12 @@ static struct dinsn *core_resume(struct cpu *c, struct dinsn *ds)
 	return cpu_fetch(c, c->branch_target);
 }
 
-/* A taken branch at i: run its delay slot, then continue at target. */
+/*
+ * A taken branch at i: run its delay slot, then continue at target.  A
+ * branch that sits in another branch's delay slot (UNPREDICTABLE on the
+ * R4000) runs no delay slot of its own and the outer branch's target wins,
+ * so a page full of branches cannot nest calls without bound.
+ */
 struct dinsn *cpu_branch(struct cpu *c, struct dinsn *i, uint32_t target)
 {
 	bool raised;

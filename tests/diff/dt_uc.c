@@ -20,6 +20,12 @@
  * Every run starts from the CPU context saved right after uc_open, so that
  * nothing (such as the branch state of a stop in a delay slot) leaks from
  * one stream into the next.
+ *
+ * Unicorn 2.0.1 crashes (SIGSEGV in tb_set_jmp_target) after some tens of
+ * thousands of streams on one engine when each replaces the code and drops
+ * its translations with uc_ctl_remove_cache; flushing everything with
+ * uc_ctl_flush_tlb instead costs about 40 ms a stream.  So the engine is
+ * replaced by a fresh one every UC_REOPEN streams (0.4 ms each time).
  */
 #include "tests/diff/dt.h"
 
@@ -30,12 +36,14 @@
 #define UC_CODE_BYTES 0x8000u
 #define UC_BREAK      0x0000000Du /* break 0 */
 #define EXCP_BREAK    18          /* QEMU's number for a break exception */
+#define UC_REOPEN     256         /* streams between two fresh engines */
 
 /* Unicorn engine plus what its hooks found out during the last run. */
 struct dt_uc {
 	uc_engine *uc;
 	uc_hook intr_hook;
 	uc_context *fresh; /* CPU state right after uc_open */
+	unsigned runs;     /* streams run on this engine */
 	int intno;        /* QEMU exception number, or -1 */
 	uint32_t last_pc; /* last instruction started (trace runs only) */
 	uint8_t code[UC_CODE_BYTES]; /* big-endian image of the code pages */
@@ -203,6 +211,20 @@ static int uc_exc_code(int intno)
 	return 100 + intno;
 }
 
+/* Replace the engine by a fresh one; false (noted in out) on failure. */
+static bool uc_reopen(struct dt_uc *u, struct dt_state *out)
+{
+	uc_context_free(u->fresh);
+	uc_close(u->uc);
+	u->fresh = NULL;
+	u->uc = NULL;
+	if (uc_open_engine(u))
+		return true;
+	snprintf(out->error, sizeof(out->error),
+		 "unicorn: cannot reopen the engine");
+	return false;
+}
+
 /* Run s on Unicorn and record the final state in out. */
 void dt_uc_run(struct dt_uc *u, const struct dt_stream *s,
 	       struct dt_state *out)
@@ -211,6 +233,8 @@ void dt_uc_run(struct dt_uc *u, const struct dt_stream *s,
 
 	memset(out, 0, sizeof(*out));
 	out->exc = DT_NO_EXC;
+	if (u->uc == NULL || (++u->runs % UC_REOPEN == 0 && !uc_reopen(u, out)))
+		return;
 	e = uc_run_once(u, s, false);
 	if (e == UC_ERR_OK && u->intno >= 0 && u->intno != EXCP_BREAK) {
 		e = uc_run_once(u, s, true);

@@ -1,5 +1,6 @@
 /* test_exc.c - exception delivery and the run loop (cpu/exc.c, core.c). */
 #include <criterion/criterion.h>
+#include <pthread.h>
 
 #include "tests/unit/cpu_fixture.h"
 
@@ -161,6 +162,36 @@ Test(exc, interrupt_between_branch_and_delay_slot_reports_the_branch)
 	cr_assert_eq(cpu_exception_count(f.c, EXC_INT), 1);
 	cr_assert_eq(cpu_cp0(f.c, CP0_EPC), 0xffffffff80001004ull);
 	cr_assert(cpu_cp0(f.c, CP0_CAUSE) & CAUSE_BD);
+	fix_free(&f);
+}
+
+/* Run the fixture's CPU for a million cycles (a thread body). */
+static void *run_million(void *arg)
+{
+	cpu_run(((struct fix *)arg)->c, 1000000);
+	return NULL;
+}
+
+Test(exc, branches_in_delay_slots_do_not_nest)
+{
+	struct fix f = fix_make();
+	int n = (FIX_RAM - 0x10000) / 4;
+	uint32_t *w = calloc((size_t)n, sizeof(*w));
+	for (int k = 0; k < n; k++)
+		w[k] = I_BEQ(0, 0, 1); /* 960 KB of branches, each in a slot */
+	fix_code(&f, 0x10000, w, n);
+	f.c->cp0.status = 0;
+	cpu_update_mode(f.c);
+	cpu_set_pc(f.c, 0x80010000u);
+	/* A 256 KB stack: nesting one call per delay slot would overflow it. */
+	pthread_attr_t attr;
+	pthread_t t;
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 256 * 1024);
+	cr_assert_eq(pthread_create(&t, &attr, run_million, &f), 0);
+	pthread_join(t, NULL);
+	cr_assert_eq(cpu_insns(f.c), 1000000);
+	free(w);
 	fix_free(&f);
 }
 
