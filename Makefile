@@ -24,7 +24,7 @@ HOST_CFLAGS += -O1 -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 HOST_LDFLAGS += -fsanitize=address,undefined
 endif
-HOST_LIBS := -lcjson -lm
+HOST_LIBS := -lcjson -linih -lreadline -lcapstone -lm
 
 MIPS_CC      := $(CROSS)gcc
 MIPS_CFLAGS  := -march=r4000 -mabi=32 -EB -mno-abicalls -fno-pic -G0 \
@@ -44,7 +44,7 @@ $(DEPS_STAMP): scripts/install-deps
 deps: $(DEPS_STAMP)
 
 CPU_SRCS     := $(wildcard cpu/*.c)
-MACHINE_SRCS := $(wildcard machine/*.c)
+MACHINE_SRCS := $(wildcard machine/*.c devices/*.c numa/*.c)
 CPU_OBJS     := $(CPU_SRCS:%.c=$(HB)/%.o)
 MACHINE_OBJS := $(MACHINE_SRCS:%.c=$(HB)/%.o)
 
@@ -63,6 +63,8 @@ endif
 # Each part adds its own rules and appends to MIPS_IMAGES and TEST_TARGETS.
 MIPS_IMAGES  :=
 TEST_TARGETS :=
+-include klib/rules.mk
+-include tests/bare/rules.mk
 -include tests/asm/rules.mk
 -include tests/unit/rules.mk
 -include tests/diff/rules.mk

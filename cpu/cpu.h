@@ -104,6 +104,37 @@ uint64_t cpu_fpr(const struct cpu *c, int n);
 uint32_t cpu_fcsr(const struct cpu *c);
 /* Translate va as a load from the current mode would; 0 on success. */
 int cpu_debug_translate(const struct cpu *c, uint64_t va, uint32_t *pa);
+
+/* One TLB entry as tlbr would read it. */
+struct cpu_tlb_entry {
+	uint32_t pagemask, entryhi, entrylo0, entrylo1;
+};
+/* Number of TLB entries (48). */
+int cpu_tlb_size(void);
+/* Read TLB entry k (0..47) without touching CP0; false if k is bad. */
+bool cpu_tlb_get(const struct cpu *c, int k, struct cpu_tlb_entry *e);
+
+/* Kind of access for cpu_debug_where. */
+enum cpu_where_access { CPU_WHERE_LOAD, CPU_WHERE_STORE, CPU_WHERE_FETCH };
+
+/* How the CPU would translate one access right now (cpu_debug_where). */
+struct cpu_where {
+	const char *mode;    /* "kernel", "supervisor", "user", "kernel (ERL)" */
+	const char *segment; /* "kuseg", "kseg0", "sseg", ... */
+	bool mapped;         /* goes through the TLB */
+	int tlb_index;       /* matching entry, or -1 */
+	bool odd;            /* the odd page of that entry's pair */
+	uint32_t page_size;  /* bytes, when an entry matched */
+	bool ok;             /* translation succeeds: pa is valid */
+	uint32_t pa;
+	bool cached;         /* cacheable (kseg0 by Config.K0, TLB C field) */
+	int exc_code;        /* exception it would raise (ok == false) */
+	bool refill;         /* ... through a refill vector */
+	const char *why;     /* one sentence: why that exception */
+};
+/* Walk va through segment and TLB as an access would, changing nothing. */
+void cpu_debug_where(const struct cpu *c, uint64_t va,
+		     enum cpu_where_access acc, struct cpu_where *w);
 /* Print the --dump-regs block for this CPU: one "name 0xVALUE" a line. */
 void cpu_dump_regs(const struct cpu *c, FILE *out);
 /* Number of exceptions taken with ExcCode code (0..31) since reset. */

@@ -312,6 +312,7 @@ void cpu_tlb_read(struct cpu *c, int index);
 void cpu_tlb_probe(struct cpu *c);
 uint32_t cpu_random(const struct cpu *c);
 void cpu_set_entryhi(struct cpu *c, uint32_t v);
+int cpu_tlb_match(const struct cpu *c, uint32_t va);
 
 /* --- phys.c --- */
 uint8_t *cpu_phys_host(struct cpu_phys *p, uint32_t pa, bool write);

@@ -27,7 +27,7 @@ static int tlb_ade(enum cpu_access acc)
 }
 
 /* Index of the TLB entry that maps va under the current ASID, or -1. */
-static int tlb_match(const struct cpu *c, uint32_t va)
+int cpu_tlb_match(const struct cpu *c, uint32_t va)
 {
 	uint32_t asid = c->cp0.entryhi & 0xffu;
 	for (int k = 0; k < CPU_TLB_ENTRIES; k++) {
@@ -44,7 +44,7 @@ static int tlb_match(const struct cpu *c, uint32_t va)
 static int tlb_lookup(const struct cpu *c, uint32_t va, enum cpu_access acc,
 		      uint32_t *pa, bool *refill, bool *cacheable)
 {
-	int k = tlb_match(c, va);
+	int k = cpu_tlb_match(c, va);
 	int miss = acc == CPU_STORE ? EXC_TLBS : EXC_TLBL;
 	*refill = k < 0;
 	if (k < 0)
@@ -217,7 +217,7 @@ void cpu_tlb_read(struct cpu *c, int index)
 /* Look EntryHi up in the TLB and set Index, or Index.P on a miss (tlbp). */
 void cpu_tlb_probe(struct cpu *c)
 {
-	int k = tlb_match(c, c->cp0.entryhi);
+	int k = cpu_tlb_match(c, c->cp0.entryhi);
 	if (k >= 0)
 		c->cp0.index = (uint32_t)k;
 	else
