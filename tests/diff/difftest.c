@@ -235,6 +235,16 @@ static int compare(FILE *f, const struct campaign *k)
 	return bad;
 }
 
+/* Print how one engine's run ended: at the end address or an exception. */
+static void print_end(const char *who, const struct dt_state *st)
+{
+	if (st->exc == DT_NO_EXC)
+		printf("  %s ended at pc 0x%08" PRIx64 "\n", who, st->pc);
+	else
+		printf("  %s ended by %s at 0x%08x\n", who,
+		       dt_exc_name(st->exc), st->exc_pc);
+}
+
 /* Print the full report of a failed stream. */
 static void report(struct campaign *k, uint64_t index, int len)
 {
@@ -251,7 +261,10 @@ static void report(struct campaign *k, uint64_t index, int len)
 		printf("  minidisco: %s\n", k->a.error);
 	if (k->b.error[0])
 		printf("  unicorn: %s\n", k->b.error);
+	print_end("minidisco", &k->a);
+	print_end("unicorn", &k->b);
 	compare(stdout, k);
+	fflush(stdout);
 }
 
 /* Generate and run stream index on both engines; true if they agree. */

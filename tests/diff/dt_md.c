@@ -45,7 +45,8 @@
 /* CP0 register numbers the prologue writes. */
 enum {
 	CP0_INDEX = 0, CP0_ENTRYLO0 = 2, CP0_ENTRYLO1 = 3, CP0_PAGEMASK = 5,
-	CP0_BADVADDR = 8, CP0_ENTRYHI = 10, CP0_STATUS = 12, CP0_CAUSE = 13, CP0_EPC = 14,
+	CP0_BADVADDR = 8, CP0_ENTRYHI = 10, CP0_STATUS = 12, CP0_CAUSE = 13,
+	CP0_EPC = 14,
 };
 
 #define REG_K0 26
@@ -247,8 +248,14 @@ static void md_stop_state(struct dt_md *m, uint64_t end, enum cpu_stop why,
 {
 	uint64_t pc = cpu_pc(m->cpu);
 
-	if (why == CPU_STOP_BREAK && pc == end)
+	if (why == CPU_STOP_BREAK && pc == end) {
+		uint32_t st = (uint32_t)cpu_cp0(m->cpu, CP0_STATUS);
+		if ((st & 0x1Eu) != 0x10u) /* KSU, ERL, EXL */
+			snprintf(out->error, sizeof(out->error),
+				 "stream did not run in user mode (Status "
+				 "0x%08x)", st);
 		return;
+	}
 	if (why == CPU_STOP_BREAK &&
 	    (pc == KSEG0(0x000) || pc == KSEG0(0x180))) {
 		uint64_t cause = cpu_cp0(m->cpu, CP0_CAUSE);

@@ -19,7 +19,7 @@ DIFF_MD_SIDE := $(HB)/tests/diff/md_side.o
 DIFF_OBJS    := $(patsubst %.c,$(HB)/%.o,$(filter-out tests/diff/dt_md.c,\
 	$(wildcard tests/diff/*.c)))
 DIFF_SEED    := 0x6d696e69
-DIFF_INSNS   := 200000
+DIFF_INSNS   := 1000000
 DIFF_KEEP    := dt_md_create dt_md_destroy dt_md_run dt_exc_name
 
 $(DIFF_MD_SIDE): $(DIFF_MD_OBJ) $(CPU_OBJS)
@@ -41,8 +41,8 @@ fuzz-diff: $(DIFF_BIN)
 # 0 when the CPU behaves; its exception vector is linked at 0x80000180.
 DIFF_REPRO_LDFLAGS := -no-pie -static -Wl,--build-id=none -Wl,-n \
 	-Wl,-e,_start -Wl,-Ttext=0x80010000 -Wl,--section-start=.vector=0x80000180
-DIFF_REPRO_ELFS := $(patsubst tests/diff/repro/%.S,$(MB)/tests/diff/repro/%.elf,\
-	$(wildcard tests/diff/repro/*.S))
+DIFF_REPRO_SRCS := $(wildcard tests/diff/repro/*.S)
+DIFF_REPRO_ELFS := $(DIFF_REPRO_SRCS:tests/diff/%.S=$(MB)/tests/diff/%.elf)
 
 $(MB)/tests/diff/repro/%.elf: tests/diff/repro/%.S | $(DEPS_STAMP)
 	@mkdir -p $(@D)
