@@ -52,6 +52,7 @@ void cpu_reset(struct cpu *c, uint64_t pc)
 {
 	struct cpu_phys *p = c->phys;
 	int id = c->id, nbreaks = c->nbreaks;
+	const struct cpu_timing *timing = c->timing;
 	uint32_t breaks[CPU_MAX_BREAKS];
 	memcpy(breaks, c->breaks, sizeof(breaks));
 	memset(c, 0, sizeof(*c));
@@ -59,6 +60,7 @@ void cpu_reset(struct cpu *c, uint64_t pc)
 	c->id = id;
 	c->nbreaks = nbreaks; /* breakpoints belong to the debugger */
 	memcpy(c->breaks, breaks, sizeof(breaks));
+	c->timing = timing; /* the memory system is the machine's, too */
 	c->cp0.status = ST_ERL | ST_BEV;
 	c->cp0.config = CORE_CONFIG;
 	c->cp0.prid = CORE_PRID;
@@ -94,6 +96,13 @@ static void core_timer_check(struct cpu *c)
 		c->cp0.cause |= CAUSE_IP7;
 		c->timer_due += 2ull << 32;
 	}
+}
+
+/* Use timing model t for every memory reference (NULL: no stalls). */
+void cpu_set_timing(struct cpu *c, const struct cpu_timing *t)
+{
+	c->timing = t;
+	cpu_stlb_flush_all(c); /* shortcuts were filled under other rules */
 }
 
 /* Drive hardware interrupt line 0..4 (Cause.IP2..IP6). */
@@ -259,18 +268,45 @@ static bool core_is_break(const struct cpu *c, uint32_t pc)
 	return false;
 }
 
-/* Run the chunk checking breakpoints before each instruction. */
+/*
+ * Charge the fetch of the primary cache line holding ip to the timing
+ * model.  Decoded pages are 4 KB-aligned, so the dinsns of one line form an
+ * aligned group and the loop notices a new line by the pointer alone.
+ * Uncached code (kseg1, boot PROM) is charged once per line, not per
+ * instruction.
+ */
+static void core_ifetch(struct cpu *c, struct dinsn *ip)
+{
+	struct cpu_dpage *pg = c->cur_page;
+	if (pg == NULL || ip < pg->insn || ip >= pg->insn + CPU_PAGE_INSNS)
+		return; /* a fetch fault or an end-of-page sentinel */
+	uint32_t pa = pg->paddr + (uint32_t)((ip - pg->insn) << 2);
+	uint32_t va = cpu_pc_of(c, ip);
+	if (va >= 0xA0000000u && va < 0xC0000000u)
+		cpu_timing_miss(c, pa, CPU_REF_UNCACHED);
+	else
+		cpu_l1(c, pa, CPU_REF_IFETCH);
+}
+
+/* Run the chunk checking breakpoints and instruction fetches as it goes. */
 static struct dinsn *core_loop_checked(struct cpu *c, struct dinsn *ip)
 {
 	bool skip = c->at_break;
+	uintptr_t line_mask = 0, line = 0;
+	if (c->timing)
+		line_mask = ~(((uintptr_t)1 << (c->timing->line_shift + 2)) - 1);
 	c->at_break = false;
 	while (c->left > 0) {
-		if (!skip && core_is_break(c, cpu_ip_pc(c, ip))) {
+		if (c->nbreaks && !skip && core_is_break(c, cpu_ip_pc(c, ip))) {
 			c->at_break = true;
 			cpu_end_chunk(c);
 			break;
 		}
 		skip = false;
+		if (line_mask && ((uintptr_t)ip & line_mask) != line) {
+			line = (uintptr_t)ip & line_mask;
+			core_ifetch(c, ip);
+		}
 		c->left--;
 		ip = ip->fn(c, ip);
 	}
@@ -285,7 +321,7 @@ static void core_chunk(struct cpu *c, int64_t n)
 	struct dinsn *ip = cpu_fetch(c, c->pc);
 	if (unlikely(c->branch_pending))
 		ip = core_resume(c, ip);
-	if (unlikely(c->nbreaks))
+	if (unlikely(c->nbreaks || c->timing))
 		ip = core_loop_checked(c, ip);
 	else
 		while (c->left > 0) {
@@ -301,7 +337,7 @@ static void core_chunk(struct cpu *c, int64_t n)
  * A CPU parked by WAIT: wake it if an interrupt is pending (IP & IM, as
  * the R4600 does, whatever IE says), or let time pass up to the timer
  * within the budget.  Returns the cycles that passed, or -1 if nothing
- * the CPU itself has can wake it.
+ * the CPU itself has can wake it (then the caller lets the budget pass).
  */
 static int64_t core_wait(struct cpu *c, uint64_t budget)
 {
@@ -328,8 +364,11 @@ enum cpu_stop cpu_run(struct cpu *c, uint64_t max_cycles)
 		core_timer_check(c);
 		if (c->waiting) {
 			int64_t passed = core_wait(c, end - c->cycles);
-			if (passed < 0)
+			if (passed < 0) {
+				c->stall += end - c->cycles;
+				c->cycles = end; /* time passes while parked */
 				return CPU_STOP_IDLE;
+			}
 			if (c->waiting)
 				continue;
 		}

@@ -38,7 +38,8 @@ enum cpu_stop {
 	CPU_STOP_BUDGET,  /* ran the cycles it was given */
 	CPU_STOP_REQUEST, /* cpu_request_stop was called (e.g. power-off) */
 	CPU_STOP_BREAK,   /* about to execute a breakpoint address */
-	CPU_STOP_IDLE,    /* in WAIT with no interrupt that could wake it */
+	CPU_STOP_IDLE,    /* in WAIT with no interrupt that could wake it;
+			     the cycles it was given passed all the same */
 };
 
 /* Create the physical memory view over ram[0, ram_bytes). */
@@ -51,6 +52,37 @@ void cpu_phys_add_rom(struct cpu_phys *p, uint32_t base, uint8_t *host,
 void cpu_phys_destroy(struct cpu_phys *p);
 /* Tell the CPUs that [paddr, paddr+len) changed behind their back (DMA). */
 void cpu_phys_invalidate(struct cpu_phys *p, uint32_t paddr, uint32_t len);
+
+/* Kinds of memory reference a timing model sees. */
+enum cpu_ref {
+	CPU_REF_IFETCH,   /* instruction fetch (cached) */
+	CPU_REF_LOAD,     /* cached data load */
+	CPU_REF_STORE,    /* cached data store (needs the line exclusive) */
+	CPU_REF_UNCACHED, /* uncached load or store (kseg1, C=2, devices) */
+};
+
+/*
+ * A memory timing model plugged into a CPU (numa/ provides one).  The CPU
+ * checks its primary caches inline against the model's tag arrays and
+ * calls miss() for every reference that does not hit there, and for every
+ * uncached one; miss() updates the tags and returns the stall cycles.
+ *
+ * Primary cache tags (direct-mapped, indexed and tagged physically), one
+ * 32-bit word per set:
+ *
+ *   | line number = pa >> line_shift (31:2) | state (1:0) |
+ *   state: 0 invalid, 1 shared (loads hit), 3 exclusive (stores hit too)
+ *
+ * The word for a set holding no line is 0, which matches no reference
+ * with state 1 or 3.
+ */
+struct cpu_timing {
+	uint32_t *l1i, *l1d;      /* tag arrays: l1i_mask+1, l1d_mask+1 sets */
+	uint32_t l1i_mask, l1d_mask;
+	uint32_t line_shift;      /* log2 of the primary line size */
+	uint32_t (*miss)(void *ctx, int cpu_id, uint32_t pa, enum cpu_ref ref);
+	void *ctx;
+};
 
 /* Create CPU number id on the physical memory p, in cold-reset state. */
 struct cpu *cpu_create(struct cpu_phys *p, int id);
@@ -67,6 +99,8 @@ void cpu_reset(struct cpu *c, uint64_t pc);
 enum cpu_stop cpu_run(struct cpu *c, uint64_t max_cycles);
 /* Ask the CPU to leave cpu_run after the current instruction. */
 void cpu_request_stop(struct cpu *c);
+/* Use timing model t for every memory reference (NULL: no stalls). */
+void cpu_set_timing(struct cpu *c, const struct cpu_timing *t);
 /* Drive hardware interrupt line 0..4 (Cause.IP2..IP6). */
 void cpu_set_irq(struct cpu *c, int line, bool level);
 

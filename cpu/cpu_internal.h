@@ -72,6 +72,7 @@ struct cpu_region {
 	uint8_t *host;
 	bool rom;
 	struct cpu_dpage **dpages; /* per page, NULL until code runs there */
+	uint8_t *llwatch;          /* per page: some CPU did LL there */
 };
 
 /* Physical memory as all CPUs see it. */
@@ -87,6 +88,7 @@ struct cpu_phys {
 /* Software TLB entry: tag is the page's virtual base, host its bytes. */
 struct cpu_stlb {
 	uint32_t tag;
+	uint32_t pa; /* physical address of the page, for the cache model */
 	uint8_t *host;
 };
 
@@ -211,6 +213,7 @@ struct cpu {
 	bool ops64;    /* 64-bit operations allowed in this mode */
 	uint32_t pc;   /* valid between chunks */
 	bool llbit;
+	uint32_t ll_pa; /* physical address of the last LL */
 	bool waiting;  /* parked by WAIT */
 	bool stop_req; /* cpu_request_stop was called */
 
@@ -227,6 +230,8 @@ struct cpu {
 	uint64_t timer_due;  /* cycle at which Count next equals Compare */
 	uint64_t random_at;  /* instruction count when Random was 47 */
 	uint32_t irq_lines;  /* hardware lines 0..4 (IP2..IP6) */
+
+	const struct cpu_timing *timing; /* NULL: no memory stalls */
 
 	struct cpu_cp0 cp0;
 	struct cpu_tlbe tlb[CPU_TLB_ENTRIES];
@@ -319,6 +324,10 @@ uint8_t *cpu_phys_host(struct cpu_phys *p, uint32_t pa, bool write);
 struct cpu_dpage *cpu_phys_dpage(struct cpu_phys *p, uint32_t pa);
 void cpu_phys_code_write(struct cpu_phys *p, uint32_t pa, int size);
 bool cpu_phys_is_code(struct cpu_phys *p, uint32_t pa);
+bool cpu_phys_ll_watched(struct cpu_phys *p, uint32_t pa);
+void cpu_phys_ll_watch(struct cpu_phys *p, uint32_t pa);
+void cpu_phys_ll_break(struct cpu_phys *p, const struct cpu *writer,
+		       uint32_t pa, uint32_t len);
 
 /* --- core.c --- */
 struct dinsn *cpu_fetch_slow(struct cpu *c, uint32_t va);
@@ -346,6 +355,22 @@ int cpu_load_slow(struct cpu *c, struct dinsn *i, uint32_t va, int size,
 int cpu_store_slow(struct cpu *c, struct dinsn *i, uint32_t va, int size,
 		   uint64_t val);
 
+/* A reference missed the primary cache: ask the model, add its stall. */
+void cpu_timing_miss(struct cpu *c, uint32_t pa, enum cpu_ref ref);
+
+/* Check the primary cache for a cached reference (timed mode only). */
+static inline void cpu_l1(struct cpu *c, uint32_t pa, enum cpu_ref ref)
+{
+	const struct cpu_timing *t = c->timing;
+	uint32_t line = pa >> t->line_shift;
+	uint32_t want = ref == CPU_REF_STORE ? 3u : 1u;
+	uint32_t tag = ref == CPU_REF_IFETCH ? t->l1i[line & t->l1i_mask]
+					     : t->l1d[line & t->l1d_mask];
+	if (likely((tag >> 2) == line && (tag & want) == want))
+		return;
+	cpu_timing_miss(c, pa, ref);
+}
+
 /* Load size bytes (1, 2, 4, 8) from va, big-endian, zero-extended. */
 static inline int cpu_load(struct cpu *c, struct dinsn *i, uint32_t va,
 			   int size, uint64_t *val)
@@ -353,6 +378,8 @@ static inline int cpu_load(struct cpu *c, struct dinsn *i, uint32_t va,
 	struct cpu_stlb *e = &c->rd[c->mode][(va >> 12) & (CPU_STLB_N - 1)];
 	if (likely(e->tag == (va & ~(0xfffu & ~(uint32_t)(size - 1))))) {
 		const uint8_t *h = e->host + (va & 0xfff);
+		if (unlikely(c->timing != NULL))
+			cpu_l1(c, e->pa + (va & 0xfff), CPU_REF_LOAD);
 		switch (size) {
 		case 1: *val = *h; break;
 		case 2: { uint16_t v; memcpy(&v, h, 2);
@@ -374,6 +401,8 @@ static inline int cpu_store(struct cpu *c, struct dinsn *i, uint32_t va,
 	struct cpu_stlb *e = &c->wr[c->mode][(va >> 12) & (CPU_STLB_N - 1)];
 	if (likely(e->tag == (va & ~(0xfffu & ~(uint32_t)(size - 1))))) {
 		uint8_t *h = e->host + (va & 0xfff);
+		if (unlikely(c->timing != NULL))
+			cpu_l1(c, e->pa + (va & 0xfff), CPU_REF_STORE);
 		switch (size) {
 		case 1: *h = (uint8_t)val; break;
 		case 2: { uint16_t v = __builtin_bswap16((uint16_t)val);

@@ -33,16 +33,17 @@ static bool mem_page_watched(const struct cpu *c, uint32_t pa)
  * if it fails; returns 0 and sets *pa on success.
  */
 static int mem_translate(struct cpu *c, struct dinsn *i, uint32_t va,
-			 int size, enum cpu_access acc, uint32_t *pa)
+			 int size, enum cpu_access acc, uint32_t *pa,
+			 bool *cacheable)
 {
 	uint32_t pc = cpu_pc_of(c, i);
-	bool refill, cacheable;
+	bool refill;
 	if (va & (uint32_t)(size - 1)) {
 		int code = acc == CPU_STORE ? EXC_ADES : EXC_ADEL;
 		c->exc_ip = cpu_raise_addr(c, pc, code, va, false, false);
 		return 1;
 	}
-	int code = cpu_translate(c, va, acc, pa, &refill, &cacheable);
+	int code = cpu_translate(c, va, acc, pa, &refill, cacheable);
 	if (code == EXC_DBE) {
 		c->exc_ip = cpu_raise(c, pc, EXC_DBE, 0);
 		return 1;
@@ -57,6 +58,41 @@ static int mem_translate(struct cpu *c, struct dinsn *i, uint32_t va,
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * Charge a RAM reference to the timing model, if there is one; return
+ * whether the page may get a software TLB shortcut (not when uncached in
+ * timed mode: every uncached reference must reach the model).
+ */
+static bool mem_timed(struct cpu *c, uint32_t pa, bool cacheable,
+		      enum cpu_ref ref)
+{
+	if (!c->timing)
+		return true;
+	if (!cacheable) {
+		cpu_timing_miss(c, pa, CPU_REF_UNCACHED);
+		return false;
+	}
+	cpu_l1(c, pa, ref);
+	return true;
+}
+
+/* Fill software TLB entry e: virtual page of va -> host page of h (at pa). */
+static void mem_shortcut(struct cpu_stlb *e, uint32_t va, uint32_t pa,
+			 uint8_t *h)
+{
+	e->tag = va & ~0xfffu;
+	e->pa = pa & ~0xfffu;
+	e->host = h - (pa & 0xfff);
+}
+
+/* A reference missed the primary cache: ask the model, add its stall. */
+void cpu_timing_miss(struct cpu *c, uint32_t pa, enum cpu_ref ref)
+{
+	uint32_t stall = c->timing->miss(c->timing->ctx, c->id, pa, ref);
+	c->left -= stall;
+	c->stall += stall;
 }
 
 /* Read size bytes big-endian from host memory h. */
@@ -80,19 +116,21 @@ int cpu_load_slow(struct cpu *c, struct dinsn *i, uint32_t va, int size,
 		  uint64_t *val)
 {
 	uint32_t pa;
-	if (mem_translate(c, i, va, size, CPU_LOAD, &pa))
+	bool cacheable;
+	if (mem_translate(c, i, va, size, CPU_LOAD, &pa, &cacheable))
 		return 1;
 	uint8_t *h = cpu_phys_host(c->phys, pa, false);
 	if (h) {
 		*val = mem_get(h, size);
-		if (!mem_page_watched(c, pa)) {
-			struct cpu_stlb *e =
-				&c->rd[c->mode][(va >> 12) & (CPU_STLB_N - 1)];
-			e->tag = va & ~0xfffu;
-			e->host = h - (pa & 0xfff);
-		}
+		if (mem_timed(c, pa, cacheable, CPU_REF_LOAD) &&
+		    !mem_page_watched(c, pa))
+			mem_shortcut(&c->rd[c->mode][(va >> 12) &
+						    (CPU_STLB_N - 1)],
+				     va, pa, h);
 		return 0;
 	}
+	if (c->timing)
+		cpu_timing_miss(c, pa, CPU_REF_UNCACHED);
 	const struct cpu_mmio_ops *ops = c->phys->ops;
 	if (ops && ops->read &&
 	    ops->read(c->phys->ctx, c->id, pa, size, val) == CPU_BUS_OK) {
@@ -109,21 +147,27 @@ int cpu_store_slow(struct cpu *c, struct dinsn *i, uint32_t va, int size,
 		   uint64_t val)
 {
 	uint32_t pa;
-	if (mem_translate(c, i, va, size, CPU_STORE, &pa))
+	bool cacheable;
+	if (mem_translate(c, i, va, size, CPU_STORE, &pa, &cacheable))
 		return 1;
 	uint8_t *h = cpu_phys_host(c->phys, pa, true);
 	if (h) {
 		mem_put(h, size, val);
-		if (cpu_phys_is_code(c->phys, pa)) {
+		bool code = cpu_phys_is_code(c->phys, pa);
+		bool linked = cpu_phys_ll_watched(c->phys, pa);
+		if (code)
 			cpu_phys_code_write(c->phys, pa, size);
-		} else if (!mem_page_watched(c, pa)) {
-			struct cpu_stlb *e =
-				&c->wr[c->mode][(va >> 12) & (CPU_STLB_N - 1)];
-			e->tag = va & ~0xfffu;
-			e->host = h - (pa & 0xfff);
-		}
+		if (linked)
+			cpu_phys_ll_break(c->phys, c, pa, (uint32_t)size);
+		if (mem_timed(c, pa, cacheable, CPU_REF_STORE) && !code &&
+		    !linked && !mem_page_watched(c, pa))
+			mem_shortcut(&c->wr[c->mode][(va >> 12) &
+						    (CPU_STLB_N - 1)],
+				     va, pa, h);
 		return 0;
 	}
+	if (c->timing)
+		cpu_timing_miss(c, pa, CPU_REF_UNCACHED);
 	const struct cpu_mmio_ops *ops = c->phys->ops;
 	if (ops && ops->write &&
 	    ops->write(c->phys->ctx, c->id, pa, size, val) == CPU_BUS_OK)

@@ -181,7 +181,9 @@ static void mem_link(struct cpu *c, uint32_t ea)
 	bool refill, cacheable;
 	cpu_translate(c, ea, CPU_LOAD, &pa, &refill, &cacheable);
 	c->llbit = true;
+	c->ll_pa = pa;
 	c->cp0.lladdr = pa >> 4;
+	cpu_phys_ll_watch(c->phys, pa);
 }
 
 /* Load linked word. */

@@ -23,9 +23,10 @@ static void phys_region_init(struct cpu_region *r, uint32_t base,
 	r->bytes = bytes;
 	r->host = host;
 	r->rom = rom;
-	r->dpages = calloc((bytes + CPU_PAGE_SIZE - 1) / CPU_PAGE_SIZE,
-			   sizeof(*r->dpages));
-	if (!r->dpages)
+	uint32_t pages = (bytes + CPU_PAGE_SIZE - 1) / CPU_PAGE_SIZE;
+	r->dpages = calloc(pages, sizeof(*r->dpages));
+	r->llwatch = calloc(pages, 1);
+	if (!r->dpages || !r->llwatch)
 		phys_die(__func__, "out of memory");
 }
 
@@ -64,6 +65,7 @@ void cpu_phys_destroy(struct cpu_phys *p)
 		for (uint32_t k = 0; k < n; k++)
 			free(p->reg[r].dpages[k]);
 		free(p->reg[r].dpages);
+		free(p->reg[r].llwatch);
 	}
 	free(p);
 }
@@ -115,7 +117,8 @@ struct cpu_dpage *cpu_phys_dpage(struct cpu_phys *p, uint32_t pa)
 	uint32_t n = (pa - r->base) >> CPU_PAGE_SHIFT;
 	if (r->dpages[n])
 		return r->dpages[n];
-	struct cpu_dpage *d = malloc(sizeof(*d));
+	/* Aligned so that a primary cache line is an aligned group of dinsns. */
+	struct cpu_dpage *d = aligned_alloc(4096, (sizeof(*d) + 4095) & ~4095ul);
 	if (!d)
 		phys_die(__func__, "out of memory");
 	for (int k = 0; k < CPU_PAGE_INSNS; k++)
@@ -143,9 +146,49 @@ void cpu_phys_code_write(struct cpu_phys *p, uint32_t pa, int size)
 		d->insn[k].fn = op_decode;
 }
 
+/* True if some CPU did a load-linked in the page holding pa. */
+bool cpu_phys_ll_watched(struct cpu_phys *p, uint32_t pa)
+{
+	struct cpu_region *r = phys_region(p, pa);
+	return r && r->llwatch[(pa - r->base) >> CPU_PAGE_SHIFT];
+}
+
+/*
+ * A CPU did a load-linked at pa: from now on every store to that page
+ * takes the slow path, which breaks the links of other CPUs.
+ */
+void cpu_phys_ll_watch(struct cpu_phys *p, uint32_t pa)
+{
+	struct cpu_region *r = phys_region(p, pa);
+	if (!r || r->llwatch[(pa - r->base) >> CPU_PAGE_SHIFT])
+		return;
+	r->llwatch[(pa - r->base) >> CPU_PAGE_SHIFT] = 1;
+	phys_unshortcut(p, pa);
+}
+
+/*
+ * A store by writer (NULL: a device) to [pa, pa+len) clears the LLbit of
+ * every other CPU linked to a primary cache line (32 bytes) it touches,
+ * as the coherence protocol's invalidation does on the R4000.
+ */
+void cpu_phys_ll_break(struct cpu_phys *p, const struct cpu *writer,
+		       uint32_t pa, uint32_t len)
+{
+	uint32_t first = pa >> 5, last = (pa + len - 1) >> 5;
+	for (int k = 0; k < p->ncpus; k++) {
+		struct cpu *c = p->cpus[k];
+		if (c != writer && c->llbit && (c->ll_pa >> 5) >= first &&
+		    (c->ll_pa >> 5) <= last)
+			c->llbit = false;
+	}
+}
+
 /* Tell the CPUs that [paddr, paddr+len) changed behind their back (DMA). */
 void cpu_phys_invalidate(struct cpu_phys *p, uint32_t paddr, uint32_t len)
 {
+	if (len == 0)
+		return;
+	cpu_phys_ll_break(p, NULL, paddr, len);
 	uint32_t a = paddr & ~3u, end = paddr + len;
 	while (a < end) {
 		uint32_t chunk = CPU_PAGE_SIZE - (a & 0xfff);
