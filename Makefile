@@ -69,6 +69,10 @@ TEST_TARGETS :=
 -include tests/unit/rules.mk
 -include tests/diff/rules.mk
 -include tests/cli/rules.mk
+-include tests/smp/rules.mk
+-include tests/devices/rules.mk
+-include tests/numa/rules.mk
+-include tests/dbg/rules.mk
 -include bench/rules.mk
 -include demo/rules.mk
 

@@ -324,7 +324,7 @@ static void core_chunk(struct cpu *c, int64_t n)
 	if (unlikely(c->nbreaks || c->timing))
 		ip = core_loop_checked(c, ip);
 	else
-		while (c->left > 0) {
+		for (c->at_break = false; c->left > 0;) {
 			c->left--;
 			ip = ip->fn(c, ip);
 		}

@@ -303,3 +303,25 @@ int elf_load(const struct elf_file *f, const struct elf_target *t, FILE *err)
 	}
 	return 0;
 }
+
+/* Physical [*lo, *hi) spanned by the loadable segments in RAM; false if
+ * none lies in RAM (call after elf_load succeeded). */
+bool elf_ram_extent(const struct elf_file *f, const struct elf_target *t,
+		    uint32_t *lo, uint32_t *hi)
+{
+	Elf32_Phdr ph;
+	bool any = false;
+	for (unsigned i = 0; i < f->eh.e_phnum; i++) {
+		elf_segment(f, i, &ph);
+		uint64_t pa = elf_phys(ph.p_paddr), end = pa + ph.p_memsz;
+		if (ph.p_type != PT_LOAD || ph.p_memsz == 0 ||
+		    end > t->ram_bytes)
+			continue;
+		if (!any || pa < *lo)
+			*lo = (uint32_t)pa;
+		if (!any || end > *hi)
+			*hi = (uint32_t)end;
+		any = true;
+	}
+	return any;
+}

@@ -11,6 +11,7 @@
 #define MACHINE_ELF_H
 
 #include <elf.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -39,6 +40,10 @@ int elf_open(struct elf_file *f, const char *path, FILE *err);
 int elf_load(const struct elf_file *f, const struct elf_target *t, FILE *err);
 /* Free the file's bytes. */
 void elf_close(struct elf_file *f);
+/* Physical [*lo, *hi) spanned by the loadable segments in RAM; false if
+ * none lies in RAM (call after elf_load succeeded). */
+bool elf_ram_extent(const struct elf_file *f, const struct elf_target *t,
+		    uint32_t *lo, uint32_t *hi);
 
 /* Decode section header i (i < eh.e_shnum, table checked by elf_open). */
 void elf_section(const struct elf_file *f, unsigned i, Elf32_Shdr *sh);

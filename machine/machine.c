@@ -1,14 +1,16 @@
 /*
- * machine.c - build the machine, reset its CPUs and run them.
+ * machine.c - build the machine from its configuration, reset its CPUs,
+ * and answer questions about CPUs and nodes.  The run loop is in run.c,
+ * the device table in devices.c, modules and boot information in boot.c.
  *
- * The run loop gives each CPU in turn a chunk of at most MACHINE_CHUNK
- * instructions (fewer when the --max-insns budget has less left) and looks
- * at why cpu_run returned.  With one CPU this is simply "run in chunks";
- * the NUMA issue replaces the turn order with cycle-time interleaving.
+ * RAM is one host buffer for all nodes (cpu_phys wants one); node i owns
+ * [i * mem_per_node, (i + 1) * mem_per_node) of it.
  */
 #include "machine/machine.h"
 
 #include <stdlib.h>
+
+#include "numa/numa.h"
 
 /* Sign-extend a 32-bit MIPS address to the CPU's 64-bit register form. */
 static uint64_t machine_sext(uint32_t addr)
@@ -16,45 +18,87 @@ static uint64_t machine_sext(uint32_t addr)
 	return (uint64_t)(int64_t)(int32_t)addr;
 }
 
-/* Build a machine with mem_mb MB of RAM and ncpus CPUs; NULL after a message. */
-struct machine *machine_create(uint32_t mem_mb, int ncpus, FILE *console,
-			       FILE *err)
+/* Allocate RAM, PROM and the physical memory view; 0, or -1 after a message. */
+static int machine_memory(struct machine *m, FILE *err)
 {
-	uint64_t bytes = (uint64_t)mem_mb << 20;
-	if (ncpus < 1 || ncpus > MACHINE_MAX_CPUS || bytes == 0 ||
-	    bytes > MACHINE_DEV_BASE) {
-		fprintf(err, "minidisco: bad machine: %u MB, %d CPUs\n",
-			mem_mb, ncpus);
+	m->ram_bytes = config_ram_bytes(&m->cfg);
+	m->ram = calloc(1, (size_t)m->ram_bytes);
+	m->prom = calloc(1, MACHINE_PROM_BYTES);
+	if (m->ram == NULL || m->prom == NULL) {
+		fprintf(err, "minidisco: cannot allocate %llu MB of RAM\n",
+			(unsigned long long)(m->ram_bytes >> 20));
+		return -1;
+	}
+	m->phys = cpu_phys_create(m->ram, m->ram_bytes, &machine_mmio_ops, m);
+	if (m->phys == NULL) {
+		fprintf(err, "minidisco: cannot create physical memory\n");
+		return -1;
+	}
+	cpu_phys_add_rom(m->phys, MACHINE_PROM_BASE, m->prom,
+			 MACHINE_PROM_BYTES);
+	return 0;
+}
+
+/* Build the memory system and, with numa timing, plug it into every CPU;
+ * 0, or -1 after a message.  With fast timing the model still exists (the
+ * NUMA unit's registers need it) but sees no reference. */
+static int machine_numa(struct machine *m, FILE *err)
+{
+	const struct machine_config *c = &m->cfg;
+	m->numa = numa_create(&c->numa, m->ncpus, c->nodes, c->cpus_per_node,
+			      c->mem_per_node_mb << 20, err);
+	if (m->numa == NULL)
+		return -1;
+	if (c->timing == MACHINE_TIMING_NUMA)
+		for (int i = 0; i < m->ncpus; i++)
+			cpu_set_timing(m->cpus[i],
+				       numa_cpu_timing(m->numa, i));
+	return 0;
+}
+
+/* Build the machine cfg describes; NULL after a one-line error on io->err. */
+struct machine *machine_create(const struct machine_config *cfg,
+			       const struct machine_io *io)
+{
+	if (config_check(cfg, io->err) != 0)
+		return NULL;
+	struct machine *m = calloc(1, sizeof *m);
+	if (m == NULL) {
+		fprintf(io->err, "minidisco: out of memory\n");
 		return NULL;
 	}
-	struct machine *m = calloc(1, sizeof *m);
-	if (m != NULL) {
-		m->ram = calloc(1, (size_t)bytes);
-		m->prom = calloc(1, MACHINE_PROM_BYTES);
-	}
-	if (m == NULL || m->ram == NULL || m->prom == NULL) {
-		fprintf(err, "minidisco: cannot allocate %u MB of RAM\n",
-			mem_mb);
+	m->cfg = *cfg;
+	if (machine_memory(m, io->err) != 0) {
 		machine_destroy(m);
 		return NULL;
 	}
-	m->ram_bytes = bytes;
-	dev_init(m, console);
-	m->phys = cpu_phys_create(m->ram, bytes, &dev_mmio_ops, m);
-	cpu_phys_add_rom(m->phys, MACHINE_PROM_BASE, m->prom,
-			 MACHINE_PROM_BYTES);
-	for (m->ncpus = 0; m->ncpus < ncpus; m->ncpus++)
-		m->cpus[m->ncpus] = cpu_create(m->phys, m->ncpus);
+	for (int i = 0; i < config_ncpus(cfg); i++) {
+		if ((m->cpus[i] = cpu_create(m->phys, i)) == NULL) {
+			fprintf(io->err, "minidisco: cannot create cpu %d\n",
+				i);
+			machine_destroy(m);
+			return NULL;
+		}
+		m->ncpus++;
+	}
+	if (machine_numa(m, io->err) != 0 ||
+	    machine_create_devices(m, io) != 0) {
+		machine_destroy(m);
+		return NULL;
+	}
 	return m;
 }
 
-/* Free the machine and its CPUs. */
+/* Free the machine, its CPUs and devices (restoring the terminal). */
 void machine_destroy(struct machine *m)
 {
 	if (m == NULL)
 		return;
+	machine_destroy_devices(m); /* the NUMA unit before the model */
 	for (int i = 0; i < m->ncpus; i++)
 		cpu_destroy(m->cpus[i]);
+	if (m->numa != NULL)
+		numa_destroy(m->numa);
 	if (m->phys != NULL)
 		cpu_phys_destroy(m->phys);
 	free(m->prom);
@@ -86,8 +130,14 @@ void machine_reset(struct machine *m, uint32_t entry)
 		cpu_reset(c, machine_sext(entry));
 		cpu_set_gpr(c, 4, (uint64_t)i);        /* a0: CPU number */
 		cpu_set_gpr(c, 5, (uint64_t)m->ncpus); /* a1: number of CPUs */
-		cpu_set_gpr(c, 6, 0); /* a2: boot info block, none yet */
+		cpu_set_gpr(c, 6, m->bootinfo_pa);     /* a2: boot info block */
+		m->idle[i] = false;
+		m->lines[i] = 0;
 	}
+	m->deferred = 0;
+	m->now = 0;
+	m->running = -1;
+	m->insns = machine_insns(m);
 }
 
 /* Instructions executed by all CPUs since reset. */
@@ -99,42 +149,16 @@ uint64_t machine_insns(const struct machine *m)
 	return n;
 }
 
-/* Give CPU i one chunk; set *end and return true if the run is over. */
-static bool machine_step(struct machine *m, int i, uint64_t max_insns,
-			 bool *idle, enum machine_end *end)
+/* CPU i's clock in cycles (parked CPUs catch up at the end of a run). */
+uint64_t machine_cpu_clock(const struct machine *m, int i)
 {
-	uint64_t chunk = MACHINE_CHUNK, done = machine_insns(m);
-	if (max_insns != 0 && max_insns - done < chunk)
-		chunk = max_insns - done;
-	enum cpu_stop s = cpu_run(m->cpus[i], chunk);
-	*idle = (s == CPU_STOP_IDLE);
-	if (m->power.off)
-		*end = MACHINE_POWER_OFF;
-	else if (s == CPU_STOP_BREAK)
-		*end = MACHINE_BREAK;
-	else if (max_insns != 0 && machine_insns(m) >= max_insns)
-		*end = MACHINE_LIMIT;
-	else
-		return false;
-	return true;
+	return cpu_cycles(m->cpus[i]);
 }
 
-/* Run until power-off, breakpoint, idle or max_insns (0 = no limit) in all. */
-enum machine_end machine_run(struct machine *m, uint64_t max_insns, int *who)
+/* The node CPU i belongs to. */
+int machine_cpu_node(const struct machine *m, int i)
 {
-	enum machine_end end;
-	for (;;) {
-		int idle = 0;
-		for (int i = 0; i < m->ncpus; i++) {
-			bool is_idle;
-			*who = i;
-			if (machine_step(m, i, max_insns, &is_idle, &end))
-				return end;
-			idle += is_idle;
-		}
-		if (idle == m->ncpus)
-			return MACHINE_IDLE; /* *who: the last CPU */
-	}
+	return i / m->cfg.cpus_per_node;
 }
 
 /* Print cpu_dump_regs for every CPU. */

@@ -1,15 +1,22 @@
 /*
  * main.c - build/minidisco: parse options, load the kernel, run, exit.
  *
+ * The machine runs through the debugger console's session
+ * (machine/dbg.h): without -ex, --stop-at or Ctrl-C that is a plain
+ * machine_run; with them, the console (docs/debugger.md).
+ *
  * Exit status:
  *   0..255  the value the guest wrote to the power register (& 0xff),
- *           or 0 when --stop-at was reached
+ *           or 0 when the machine is left stopped (--stop-at, quit)
  *   2       bad option, value or kernel image
  *   3       --max-insns ran out
  *   4       fatal machine condition (every CPU idle in WAIT), on stderr
  */
 #include <stdlib.h>
+#include <unistd.h>
 
+#include "machine/boot.h"
+#include "machine/dbg.h"
 #include "machine/elf.h"
 #include "machine/machine.h"
 #include "machine/options.h"
@@ -83,10 +90,30 @@ static int main_report(struct machine *m, const struct options *o,
 		fprintf(stderr, "minidisco: fatal: every CPU is in WAIT with no "
 			"interrupt that can wake it (cpu %d at pc 0x%08llx%s)\n",
 			who, (unsigned long long)(uint32_t)pc, where);
-		dev_dump_all(m, stderr);
+		machine_dump_devices(m, stderr);
 		return EXIT_FATAL;
 	}
 	return EXIT_FATAL;
+}
+
+/* Load the kernel and modules into m and reset it; 0, or -1 after a message. */
+static int main_load(struct machine *m, const struct options *o,
+		     const struct elf_file *f, struct sym_table *syms)
+{
+	struct elf_target t = machine_elf_target(m);
+	if (elf_load(f, &t, stderr) != 0 ||
+	    sym_table_load(syms, f, stderr) != 0)
+		return -1;
+	struct boot_params bp = {
+		.modules = o->modules,
+		.nmodules = o->nmodules,
+		.append = o->append,
+	};
+	bp.kernel_in_ram = elf_ram_extent(f, &t, &bp.kernel_lo, &bp.kernel_hi);
+	if (boot_load(m, &bp, stderr) != 0)
+		return -1;
+	machine_reset(m, f->eh.e_entry); /* clears breakpoints: set them after */
+	return main_stop_at(m, o, syms);
 }
 
 /* Load the kernel into m, run it and return the exit status. */
@@ -94,16 +121,24 @@ static int main_boot(struct machine *m, const struct options *o,
 		     const struct elf_file *f, struct sym_table *syms,
 		     FILE *stats)
 {
-	struct elf_target t = machine_elf_target(m);
-	if (elf_load(f, &t, stderr) != 0 ||
-	    sym_table_load(syms, f, stderr) != 0)
+	if (main_load(m, o, f, syms) != 0)
 		return EXIT_USAGE;
-	machine_reset(m, f->eh.e_entry); /* clears breakpoints: set them after */
-	if (main_stop_at(m, o, syms) != 0)
+	struct dbg *d = dbg_create(m, syms, stdout, stderr);
+	if (d == NULL)
 		return EXIT_USAGE;
+	struct dbg_session session = {
+		.ex = o->ex,
+		.nex = o->nex,
+		.batch = o->batch,
+		.max_insns = o->max_insns,
+		.stop = o->stop,
+		.stop_sym = o->stop_sym,
+		.stop_addr = o->stop_addr,
+	};
 	int who = 0;
-	enum machine_end end = machine_run(m, o->max_insns, &who);
-	dev_flush(m);
+	enum machine_end end = dbg_session_run(d, &session, &who);
+	dbg_destroy(d);
+	fflush(stdout);
 	int status = main_report(m, o, syms, end, who);
 	if (o->dump_regs) {
 		machine_dump_regs(m, stdout);
@@ -111,6 +146,42 @@ static int main_boot(struct machine *m, const struct options *o,
 	}
 	if (stats != NULL && stats_write(m, stats, o->stats, stderr) != 0)
 		return EXIT_USAGE;
+	return status;
+}
+
+/*
+ * The guest console's input: standard input, unless the debugger console
+ * will read its commands from it (-ex without --batch, stdin not a
+ * terminal: a script drives the debugger, docs/debugger.md).
+ */
+static int main_console_input(const struct options *o)
+{
+	if (o->nex > 0 && !o->batch && !isatty(STDIN_FILENO))
+		return -1;
+	return STDIN_FILENO;
+}
+
+/* Build the configured machine, boot it and return the exit status. */
+static int main_machine(const struct options *o, const struct elf_file *f,
+			FILE *stats)
+{
+	struct machine_config cfg;
+	if (options_config(o, &cfg, stderr) != 0)
+		return EXIT_USAGE;
+	struct machine_io io = {
+		.in_fd = main_console_input(o),
+		.out = stdout,
+		.err = stderr,
+		.disks = o->disks,
+		.ndisks = o->ndisks,
+	};
+	struct machine *m = machine_create(&cfg, &io);
+	if (m == NULL)
+		return EXIT_USAGE;
+	struct sym_table syms = {0};
+	int status = main_boot(m, o, f, &syms, stats);
+	machine_destroy(m); /* restores the terminal */
+	sym_table_free(&syms);
 	return status;
 }
 
@@ -134,19 +205,12 @@ int main(int argc, char **argv)
 		elf_close(&f);
 		return EXIT_USAGE;
 	}
-	struct machine *m = machine_create(o.mem_mb, 1, stdout, stderr);
-	int status = EXIT_USAGE;
-	struct sym_table syms = {0};
-	if (m != NULL) {
-		status = main_boot(m, &o, &f, &syms, stats);
-		machine_destroy(m);
-	}
+	int status = main_machine(&o, &f, stats);
 	if (stats != NULL && fclose(stats) != 0 && status != EXIT_USAGE) {
 		fprintf(stderr, "minidisco: --stats: error writing '%s'\n",
 			o.stats);
 		status = EXIT_USAGE;
 	}
-	sym_table_free(&syms);
 	elf_close(&f);
 	fflush(stdout);
 	return status;

@@ -3,8 +3,14 @@
  *
  * Every option is one row of options_table; --help prints that table, so the
  * help text cannot fall out of step with what is accepted.  Options of the
- * design contract that later issues implement (--nodes, --gdb, ...) are not
- * in the table yet and are therefore rejected as unknown.
+ * design contract that later issues implement (--gdb) are not in the table
+ * yet and are therefore rejected as unknown.  gdb's "-ex CMD" is accepted
+ * as the long option --ex (argv is copied with "-ex" turned into "--ex").
+ *
+ * The machine's shape options (--nodes, --cpus-per-node, --mem-per-node,
+ * --timing) are checked here with the rows of the configuration key table
+ * (config.c) and applied by options_config over the --machine file, so
+ * the command line wins wherever it stands.
  */
 #include "machine/options.h"
 
@@ -22,6 +28,15 @@ enum options_code {
 	OPT_DUMP_REGS,
 	OPT_VERSION,
 	OPT_STATS,
+	OPT_NODES,
+	OPT_CPUS,
+	OPT_TIMING,
+	OPT_MACHINE,
+	OPT_MODULE,
+	OPT_APPEND,
+	OPT_DISK,
+	OPT_EX,
+	OPT_BATCH,
 };
 
 /* One command line option: its name, argument and help line. */
@@ -35,8 +50,25 @@ struct options_row {
 static const struct options_row options_table[] = {
 	{"kernel", "FILE", OPT_KERNEL,
 	 "ELF32 big-endian MIPS executable to boot (required)"},
+	{"machine", "FILE.ini", OPT_MACHINE,
+	 "machine description: shape, caches, latencies (images/*.ini)"},
+	{"nodes", "N", OPT_NODES, "number of nodes, 1..32 (default 1)"},
+	{"cpus-per-node", "K", OPT_CPUS,
+	 "CPUs in each node, 1..32, at most 32 in all (default 1)"},
 	{"mem-per-node", "MB", OPT_MEM,
-	 "RAM size in MB, 1..496 (default 64)"},
+	 "RAM of each node in MB; all RAM below 496 MB (default 64)"},
+	{"timing", "fast|numa", OPT_TIMING,
+	 "fast: no cache model; numa: caches and latencies (default)"},
+	{"module", "FILE", OPT_MODULE,
+	 "load FILE into RAM above the kernel (repeatable, up to 16)"},
+	{"append", "ARGS", OPT_APPEND,
+	 "command line passed in the boot information block"},
+	{"disk", "FILE", OPT_DISK,
+	 "disk image for the next disk unit (repeatable, up to 8)"},
+	{"ex", "CMD", OPT_EX,
+	 "run debugger command CMD after reset (repeatable; also -ex)"},
+	{"batch", NULL, OPT_BATCH,
+	 "never enter the debugger console (exit after the -ex commands)"},
 	{"max-insns", "N", OPT_MAX_INSNS,
 	 "stop with exit status 3 after N instructions"},
 	{"stop-at", "SYMBOL|ADDR", OPT_STOP_AT,
@@ -132,26 +164,90 @@ static bool options_stop_at(struct options *o, const char *arg, FILE *err)
 	return true;
 }
 
+/* Record a file name option; false (after a message) if it is empty. */
+static bool options_file(const char **slot, const char *name, const char *arg,
+			 FILE *err)
+{
+	*slot = arg;
+	if (arg[0] != '\0')
+		return true;
+	fprintf(err, "minidisco: --%s: empty file name\n", name);
+	return false;
+}
+
+/* Add a file to a repeatable option's list; false if empty or full. */
+static bool options_list(const char **list, int *n, int max, const char *name,
+			 const char *arg, FILE *err)
+{
+	if (*n >= max) {
+		fprintf(err, "minidisco: --%s: more than %d given\n", name, max);
+		return false;
+	}
+	return options_file(&list[(*n)++], name, arg, err);
+}
+
+/* Check a shape option's value with the configuration key table. */
+static bool options_shape(const char **slot, const char *key, const char *arg,
+			  FILE *err)
+{
+	struct machine_config scratch;
+	config_defaults(&scratch);
+	if (config_set(&scratch, "machine", key, arg, NULL, 0, err) != 0)
+		return false;
+	*slot = arg;
+	return true;
+}
+
+/* Record --append, which must fit the boot information block. */
+static bool options_append(struct options *o, const char *arg, FILE *err)
+{
+	if (strlen(arg) > OPTIONS_MAX_APPEND) {
+		fprintf(err, "minidisco: --append: longer than %d bytes\n",
+			OPTIONS_MAX_APPEND);
+		return false;
+	}
+	o->append = arg;
+	return true;
+}
+
 /* Apply one option with its argument; false (after a message) if bad. */
 static bool options_apply(struct options *o, int code, const char *arg,
 			  FILE *err)
 {
-	uint64_t n;
 	switch (code) {
 	case OPT_KERNEL:
-		o->kernel = arg;
-		if (arg[0] != '\0')
-			return true;
-		fprintf(err, "minidisco: --kernel: empty file name\n");
-		return false;
+		return options_file(&o->kernel, "kernel", arg, err);
+	case OPT_NODES:
+		return options_shape(&o->nodes, "nodes", arg, err);
+	case OPT_CPUS:
+		return options_shape(&o->cpus_per_node, "cpus_per_node", arg,
+				     err);
 	case OPT_MEM:
-		if (options_number(arg, 1, OPTIONS_MEM_MAX_MB, &n)) {
-			o->mem_mb = (uint32_t)n;
+		return options_shape(&o->mem_per_node, "mem_per_node", arg,
+				     err);
+	case OPT_TIMING:
+		return options_shape(&o->timing, "timing", arg, err);
+	case OPT_MACHINE:
+		return options_file(&o->machine, "machine", arg, err);
+	case OPT_APPEND:
+		return options_append(o, arg, err);
+	case OPT_MODULE:
+		return options_list(o->modules, &o->nmodules,
+				    OPTIONS_MAX_MODULES, "module", arg, err);
+	case OPT_DISK:
+		return options_list(o->disks, &o->ndisks, OPTIONS_MAX_DISKS,
+				    "disk", arg, err);
+	case OPT_EX:
+		if (o->nex < OPTIONS_MAX_EX) {
+			o->ex[o->nex++] = arg;
 			return true;
 		}
-		fprintf(err, "minidisco: --mem-per-node: '%s' is not a size "
-			"in MB from 1 to %d\n", arg, OPTIONS_MEM_MAX_MB);
+		fprintf(err, "minidisco: -ex: more than %d given\n",
+			OPTIONS_MAX_EX);
 		return false;
+	case OPT_BATCH:
+		o->batch = true;
+		return true;
 	case OPT_MAX_INSNS:
 		if (options_number(arg, 1, UINT64_MAX, &o->max_insns))
 			return true;
@@ -164,11 +260,7 @@ static bool options_apply(struct options *o, int code, const char *arg,
 		o->dump_regs = true;
 		return true;
 	case OPT_STATS:
-		o->stats = arg;
-		if (arg[0] != '\0')
-			return true;
-		fprintf(err, "minidisco: --stats: empty file name\n");
-		return false;
+		return options_file(&o->stats, "stats", arg, err);
 	}
 	fprintf(err, "minidisco: internal error: option code %d\n", code);
 	return false;
@@ -187,9 +279,9 @@ static void options_bad(int c, char **argv, FILE *err)
 			"(see --help)\n", word);
 }
 
-/* Parse argv into o; print help/version on out and errors on err. */
-enum options_result options_parse(struct options *o, int argc, char **argv,
-				  FILE *out, FILE *err)
+/* Parse args (argv with "-ex" as "--ex") into o. */
+static enum options_result options_scan(struct options *o, int argc,
+					char **argv, FILE *out, FILE *err)
 {
 	struct option longs[OPTIONS_COUNT + 1];
 	for (size_t i = 0; i < OPTIONS_COUNT; i++) {
@@ -201,7 +293,7 @@ enum options_result options_parse(struct options *o, int argc, char **argv,
 		};
 	}
 	longs[OPTIONS_COUNT] = (struct option){0};
-	*o = (struct options){.mem_mb = OPTIONS_MEM_DEFAULT_MB};
+	*o = (struct options){0};
 
 	opterr = 0; /* messages are ours, one line each */
 	optind = 0; /* GNU: restart scanning, so parsing can be repeated */
@@ -232,4 +324,39 @@ enum options_result options_parse(struct options *o, int argc, char **argv,
 		return OPTIONS_USAGE;
 	}
 	return OPTIONS_RUN;
+}
+
+/* Parse argv into o; print help/version on out and errors on err. */
+enum options_result options_parse(struct options *o, int argc, char **argv,
+				  FILE *out, FILE *err)
+{
+	char ex[] = "--ex"; /* getopt permutes args, never the strings */
+	char **args = calloc((size_t)argc + 1, sizeof *args);
+	if (args == NULL) {
+		fprintf(err, "minidisco: out of memory\n");
+		return OPTIONS_USAGE;
+	}
+	for (int i = 0; i < argc; i++)
+		args[i] = strcmp(argv[i], "-ex") == 0 && i > 0 ? ex : argv[i];
+	enum options_result r = options_scan(o, argc, args, out, err);
+	free(args);
+	return r;
+}
+
+/* Build the machine's configuration: defaults, --machine, then options. */
+int options_config(const struct options *o, struct machine_config *c,
+		   FILE *err)
+{
+	static const char *const keys[] = {"nodes", "cpus_per_node",
+					    "mem_per_node", "timing"};
+	const char *vals[] = {o->nodes, o->cpus_per_node, o->mem_per_node,
+			      o->timing};
+	config_defaults(c);
+	if (o->machine != NULL && config_load_ini(c, o->machine, err) != 0)
+		return -1;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		if (vals[i] != NULL && config_set(c, "machine", keys[i],
+						  vals[i], NULL, 0, err) != 0)
+			return -1;
+	return config_check(c, err);
 }

@@ -13,14 +13,29 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define OPTIONS_VERSION "0.1"
-#define OPTIONS_MEM_DEFAULT_MB 64
-#define OPTIONS_MEM_MAX_MB 496 /* RAM must end below device space 0x1F000000 */
+#include "machine/config.h"
+
+#define OPTIONS_VERSION "0.2"
+#define OPTIONS_MAX_MODULES 16
+#define OPTIONS_MAX_DISKS 8
+#define OPTIONS_MAX_APPEND 4095 /* bytes of --append text */
+#define OPTIONS_MAX_EX 64       /* -ex commands */
 
 /* What the command line asked for. */
 struct options {
 	const char *kernel;     /* --kernel FILE (required) */
-	uint32_t mem_mb;        /* --mem-per-node MB */
+	const char *machine;    /* --machine FILE.ini, or NULL */
+	/* Shape options as text (checked; applied over --machine by
+	 * options_apply_config), NULL when not given. */
+	const char *nodes, *cpus_per_node, *mem_per_node, *timing;
+	const char *modules[OPTIONS_MAX_MODULES]; /* --module FILE ... */
+	int nmodules;
+	const char *disks[OPTIONS_MAX_DISKS];     /* --disk FILE ... */
+	int ndisks;
+	const char *append;     /* --append "ARGS", or NULL */
+	const char *ex[OPTIONS_MAX_EX]; /* -ex CMD ..., for the debugger */
+	int nex;
+	bool batch;             /* --batch: never enter the debugger console */
 	uint64_t max_insns;     /* --max-insns N; 0 = no limit */
 	bool stop;              /* --stop-at given */
 	const char *stop_sym;   /* --stop-at SYMBOL, or NULL for an address */
@@ -39,5 +54,8 @@ enum options_result {
 /* Parse argv into o; print help/version on out and errors on err. */
 enum options_result options_parse(struct options *o, int argc, char **argv,
 				  FILE *out, FILE *err);
+/* Build the machine's configuration: defaults, --machine, then options. */
+int options_config(const struct options *o, struct machine_config *c,
+		   FILE *err);
 
 #endif

@@ -1,20 +1,40 @@
 /*
  * stats.c - the --stats FILE.json report, built with cJSON:
  *
- *   { "machine": { "nodes", "cpus_per_node", "mem_per_node_mb", "timing" },
+ *   { "machine": { "nodes", "cpus_per_node", "mem_per_node_mb", "timing",
+ *                  "cpus", "time_cycles", "quantum",
+ *                  "memory_system": { "l1_size", "l1_line", "l2_size",
+ *                     "l2_line", "local_latency", "remote_latency",
+ *                     "clock_mhz", "hot_threshold", "uma" } },
  *     "cpus":  [ { "id", "node", "instructions", "cycles", "stall_cycles",
  *                  "exceptions": { "Int": n, "Mod": n, ... },
- *                  "tlb_refills" } ],
- *     "nodes": [ { "id", "mem_base", "mem_bytes" } ] }
+ *                  "tlb_refills", "idle",
+ *                  + the memory system's counters of the CPU
+ *                    (l2_misses_local, l2_misses_remote, ... numa.md) } ],
+ *     "nodes": [ { "id", "mem_base", "mem_bytes", "first_cpu", "ncpus",
+ *                  + its memory traffic as a home (requests_local, ...),
+ *                  "hottest_pages": [ page ] } ],
+ *     "hottest_pages": [ page ],
+ *     "hostchan": [ { "name", "value" } ] }
  *
- * Counters are exact integers (below 2^53 they are exact in JSON numbers).
- * Cache-miss counters join when the memory system models caches.
+ *   page = { "page", "address", "misses", "misses_by_node": [ n, ... ] }
+ *
+ * A CPU's cycles include the time it was parked in WAIT; stall_cycles =
+ * cycles - instructions (memory stalls and parked time).  A host
+ * channel record's value is its text parsed as JSON, or the text itself
+ * as a string.  Counters are exact integers (below 2^53 they are exact in
+ * JSON numbers).  Two runs with the same inputs write the same file.
  */
 #include "machine/stats.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
 #include <string.h>
+
+#include "devices/hostchan.h"
+#include "numa/numa.h"
+
+#define STATS_HOT_PAGES 16 /* hottest pages listed, machine and per node */
 
 /* Open path for writing the report; NULL after a one-line error on err. */
 FILE *stats_open(const char *path, FILE *err)
@@ -39,40 +59,135 @@ static cJSON *stats_exceptions(const struct cpu *c)
 	return o;
 }
 
-/* The object describing one CPU. */
-static cJSON *stats_cpu(const struct cpu *c)
+/* Add (name, value) counters to object o. */
+static void stats_counters(cJSON *o, const struct numa_counter *c, int n)
 {
+	for (int i = 0; i < n; i++)
+		cJSON_AddNumberToObject(o, c[i].name, (double)c[i].value);
+}
+
+/* The hottest pages among pages[0..n), with their misses per node. */
+static cJSON *stats_pages(const struct machine *m,
+			  const struct numa_page_stat *pages, int n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (int i = 0; i < n; i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddNumberToObject(o, "page", pages[i].page);
+		cJSON_AddNumberToObject(o, "address",
+					(double)pages[i].page * 4096);
+		cJSON_AddNumberToObject(o, "misses", (double)pages[i].total);
+		cJSON *by = cJSON_AddArrayToObject(o, "misses_by_node");
+		for (int k = 0; k < m->cfg.nodes; k++)
+			cJSON_AddItemToArray(by, cJSON_CreateNumber(
+							 pages[i].misses[k]));
+		cJSON_AddItemToArray(a, o);
+	}
+	return a;
+}
+
+/* The object describing CPU i. */
+static cJSON *stats_cpu(const struct machine *m, int i)
+{
+	const struct cpu *c = m->cpus[i];
 	cJSON *o = cJSON_CreateObject();
-	uint64_t insns = cpu_insns(c), cycles = cpu_cycles(c);
+	uint64_t insns = cpu_insns(c), cycles = machine_cpu_clock(m, i);
 	cJSON_AddNumberToObject(o, "id", cpu_id(c));
-	cJSON_AddNumberToObject(o, "node", 0);
+	cJSON_AddNumberToObject(o, "node", machine_cpu_node(m, i));
 	cJSON_AddNumberToObject(o, "instructions", (double)insns);
 	cJSON_AddNumberToObject(o, "cycles", (double)cycles);
 	cJSON_AddNumberToObject(o, "stall_cycles", (double)(cycles - insns));
 	cJSON_AddItemToObject(o, "exceptions", stats_exceptions(c));
 	cJSON_AddNumberToObject(o, "tlb_refills", (double)cpu_tlb_refills(c));
+	cJSON_AddBoolToObject(o, "idle", m->idle[i]);
+	struct numa_counter k[NUMA_MAX_COUNTERS];
+	stats_counters(o, k, numa_cpu_counters(m->numa, i, k));
 	return o;
+}
+
+/* The object describing node i. */
+static cJSON *stats_node(const struct machine *m, int i)
+{
+	uint64_t bytes = (uint64_t)m->cfg.mem_per_node_mb << 20;
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "id", i);
+	cJSON_AddNumberToObject(o, "mem_base", (double)(bytes * (uint64_t)i));
+	cJSON_AddNumberToObject(o, "mem_bytes", (double)bytes);
+	cJSON_AddNumberToObject(o, "first_cpu", i * m->cfg.cpus_per_node);
+	cJSON_AddNumberToObject(o, "ncpus", m->cfg.cpus_per_node);
+	struct numa_counter c[NUMA_MAX_COUNTERS];
+	stats_counters(o, c, numa_node_counters(m->numa, i, c));
+	struct numa_page_stat hot[STATS_HOT_PAGES];
+	int n = numa_hottest_pages_of_node(m->numa, i, STATS_HOT_PAGES, hot);
+	cJSON_AddItemToObject(o, "hottest_pages", stats_pages(m, hot, n));
+	return o;
+}
+
+/* The memory system's parameters, as configured. */
+static cJSON *stats_memory_system(const struct numa_params *n)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "l1_size", n->l1_size);
+	cJSON_AddNumberToObject(o, "l1_line", n->l1_line);
+	cJSON_AddNumberToObject(o, "l2_size", n->l2_size);
+	cJSON_AddNumberToObject(o, "l2_line", n->l2_line);
+	cJSON_AddNumberToObject(o, "local_latency", n->local_latency);
+	cJSON_AddNumberToObject(o, "remote_latency", n->remote_latency);
+	cJSON_AddNumberToObject(o, "clock_mhz", n->clock_mhz);
+	cJSON_AddNumberToObject(o, "hot_threshold", n->hot_threshold);
+	cJSON_AddBoolToObject(o, "uma", n->uma);
+	return o;
+}
+
+/* The "machine" object: the configuration and the machine's time. */
+static cJSON *stats_machine(const struct machine *m)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "nodes", m->cfg.nodes);
+	cJSON_AddNumberToObject(o, "cpus_per_node", m->cfg.cpus_per_node);
+	cJSON_AddNumberToObject(o, "mem_per_node_mb", m->cfg.mem_per_node_mb);
+	cJSON_AddStringToObject(o, "timing", config_timing_name(m->cfg.timing));
+	cJSON_AddNumberToObject(o, "cpus", m->ncpus);
+	cJSON_AddNumberToObject(o, "time_cycles", (double)m->now);
+	cJSON_AddNumberToObject(o, "quantum", MACHINE_QUANTUM);
+	cJSON_AddItemToObject(o, "memory_system",
+			      stats_memory_system(&m->cfg.numa));
+	return o;
+}
+
+/* The records software handed over through the host channel. */
+static cJSON *stats_hostchan(const struct machine *m)
+{
+	cJSON *a = cJSON_CreateArray();
+	const char **names, **texts;
+	int n = m->hostchan ? dev_hostchan_records(m->hostchan, &names,
+						   &texts) : 0;
+	for (int i = 0; i < n; i++) {
+		cJSON *r = cJSON_CreateObject();
+		cJSON *v = cJSON_ParseWithOpts(texts[i], NULL, 1);
+		cJSON_AddStringToObject(r, "name", names[i]);
+		cJSON_AddItemToObject(r, "value",
+				      v ? v : cJSON_CreateString(texts[i]));
+		cJSON_AddItemToArray(a, r);
+	}
+	return a;
 }
 
 /* The whole report as a cJSON tree. */
 static cJSON *stats_tree(const struct machine *m)
 {
 	cJSON *root = cJSON_CreateObject();
-	cJSON *mach = cJSON_AddObjectToObject(root, "machine");
-	cJSON_AddNumberToObject(mach, "nodes", 1);
-	cJSON_AddNumberToObject(mach, "cpus_per_node", m->ncpus);
-	cJSON_AddNumberToObject(mach, "mem_per_node_mb",
-				(double)(m->ram_bytes >> 20));
-	cJSON_AddStringToObject(mach, "timing", "fast");
+	cJSON_AddItemToObject(root, "machine", stats_machine(m));
 	cJSON *cpus = cJSON_AddArrayToObject(root, "cpus");
 	for (int i = 0; i < m->ncpus; i++)
-		cJSON_AddItemToArray(cpus, stats_cpu(m->cpus[i]));
+		cJSON_AddItemToArray(cpus, stats_cpu(m, i));
 	cJSON *nodes = cJSON_AddArrayToObject(root, "nodes");
-	cJSON *n = cJSON_CreateObject();
-	cJSON_AddNumberToObject(n, "id", 0);
-	cJSON_AddNumberToObject(n, "mem_base", 0);
-	cJSON_AddNumberToObject(n, "mem_bytes", (double)m->ram_bytes);
-	cJSON_AddItemToArray(nodes, n);
+	for (int i = 0; i < m->cfg.nodes; i++)
+		cJSON_AddItemToArray(nodes, stats_node(m, i));
+	struct numa_page_stat hot[STATS_HOT_PAGES];
+	int n = numa_hottest_pages(m->numa, STATS_HOT_PAGES, hot);
+	cJSON_AddItemToObject(root, "hottest_pages", stats_pages(m, hot, n));
+	cJSON_AddItemToObject(root, "hostchan", stats_hostchan(m));
 	return root;
 }
 

@@ -40,7 +40,7 @@ result() {
 # Run minidisco with the given arguments; leave status in $st (124 if it
 # ran for more than a minute).
 md() {
-	timeout 60 "$MD" "$@" >"$S/out" 2>"$S/err"
+	timeout 60 "$MD" "$@" </dev/null >"$S/out" 2>"$S/err"
 	st=$?
 }
 
@@ -100,15 +100,14 @@ U='^minidisco: '
 md --help
 why=""
 [ "$st" -eq 0 ] || why="exit status $st"
-for o in kernel mem-per-node max-insns stop-at stats dump-regs help version; do
+for o in kernel machine nodes cpus-per-node mem-per-node timing module append \
+	disk ex batch max-insns stop-at stats dump-regs help version; do
 	[ "$(grep -c -- "^  --$o\b" "$S/out")" -eq 1 ] || why="$why; no --$o line"
 done
 result "--help lists every option, exit 0" "${why#; }"
 check "--version" 0 "" "-" --version
 check "unknown option" 2 "${U}unknown or ambiguous option '--frobnicate'" "" \
 	--frobnicate --kernel "$HELLO"
-check "later-issue option --nodes is not accepted yet" 2 "${U}unknown .*'--nodes'" "" \
-	--nodes 2 --kernel "$HELLO"
 check "unknown short option" 2 "${U}unknown option '-z'" "" -z
 check "missing --kernel" 2 "${U}missing --kernel" ""
 check "ambiguous abbreviation --m" 2 "${U}unknown or ambiguous option '--m'" "" \
@@ -127,6 +126,8 @@ for v in 0 497 abc -5 12x ""; do
 	check "--mem-per-node '$v' refused" 2 "${U}--mem-per-node: '$v'" "" \
 		--mem-per-node "$v" --kernel "$HELLO"
 done
+source "$(dirname "$0")/config.sh"
+source "$(dirname "$0")/boot.sh"
 for v in 0 x 1e6 -1 99999999999999999999999; do
 	check "--max-insns '$v' refused" 2 "${U}--max-insns: '$v'" "" \
 		--max-insns "$v" --kernel "$HELLO"
@@ -187,8 +188,11 @@ check "entry point beyond RAM" 2 "${U}.*entry point 0x84000000 is not in RAM" ""
 
 # --- running programs ---
 check "demo prints its greeting, exit 0" 0 "" \
-	"minidisco: hello from the R4000\nminidisco: this is cpu 0 of 1\n" \
+	"minidisco: hello from the R4000\nminidisco: this is cpu 0 of 1, on node 0 of 1\n" \
 	--kernel "$HELLO"
+check "demo on 4 cpus on 2 nodes: each cpu in turn" 0 "" \
+	"minidisco: hello from the R4000\nminidisco: this is cpu 0 of 4, on node 0 of 2\nminidisco: this is cpu 1 of 4, on node 0 of 2\nminidisco: this is cpu 2 of 4, on node 1 of 2\nminidisco: this is cpu 3 of 4, on node 1 of 2\n" \
+	--nodes 2 --cpus-per-node 2 --kernel "$HELLO"
 check "demo with the largest RAM (496 MB)" 0 "" "-" \
 	--mem-per-node 496 --kernel "$HELLO"
 check "power off with 42" 42 "" "" --kernel "$T/power42.elf"
@@ -200,7 +204,7 @@ check "--max-insns 3 stops before it" 3 \
 	"${U}--max-insns 3 reached at pc 0x8001000c \(_start\+0xc\)$" "" \
 	--max-insns 3 --kernel "$T/power42.elf"
 # --stats: the report is JSON and counts what ran.
-check "--stats after --max-insns" 3 "-" "" \
+check "--stats after --max-insns" 3 "-" "" --timing fast \
 	--stats "$S/stats.json" --max-insns 2500000 --kernel "$T/spin.elf"
 why=""
 grep -Eq '"instructions":[[:space:]]*2500000,' "$S/stats.json" ||
@@ -235,8 +239,10 @@ check "--stop-at target" 0 "${U}cpu 0 stopped at pc 0x$target \(target\)$" \
 why=""
 want_pc="0xffffffff$target"
 grep -qx "pc $want_pc" "$S/out" || why="no 'pc $want_pc' line"
+grep -Eqx "r6 0x00000000000[0-9a-f]{2}000" "$S/out" ||
+	why="$why; a2 (r6) is not the boot information block's page"
 for line in "cpu 0" "r0 0x0000000000000000" "r4 0x0000000000000000" \
-	"r5 0x0000000000000001" "r6 0x0000000000000000" \
+	"r5 0x0000000000000001" \
 	"r8 0x0000000012345678" "r9 0xffffffffffffffff" \
 	"r10 0x0000000000000000"; do
 	grep -qx "$line" "$S/out" || why="$why; no '$line' line"
@@ -247,10 +253,19 @@ for reg in r1 r2 r3 r7 r11 r12 r13 r14 r15 r16 r17 r18 r19 r20 r21 r22 \
 done
 result "  ... --dump-regs: pc at target, a0/a1/a2, t0/t1 set, t2 not yet" \
 	"${why#; }"
-check "--stop-at 0xADDR" 0 "${U}cpu 0 stopped at pc 0x$target" "" \
+check "--stop-at 0xADDR --batch" 0 "${U}cpu 0 stopped at pc 0x$target" "" \
+	--batch --stop-at "0x$target" --kernel "$T/stopat.elf"
+check "--stop-at without --batch: the console says where, stdin ends it" 0 \
+	"${U}cpu 0 stopped at pc 0x$target" "-" \
 	--stop-at "0x$target" --kernel "$T/stopat.elf"
+grep -q "^cpu 0 stopped at breakpoint 1, pc 0x$target <target>$" "$S/out"
+result "  ... on stdout" "$([ $? -eq 0 ] || head -c 300 "$S/out")"
+check "-ex commands, --batch" 0 "${U}cpu 0 stopped at pc 0x$target" "-" \
+	--batch -ex "break target" -ex continue --kernel "$T/stopat.elf"
+grep -q "^cpu 0 stopped at breakpoint 1, pc 0x$target <target>$" "$S/out"
+result "  ... stop at the breakpoint they set" "$([ $? -eq 0 ] || head -c 300 "$S/out")"
 check "--stop-at sign-extended 0xffffffffADDR" 0 "${U}cpu 0 stopped" "" \
-	--stop-at "0xffffffff$target" --kernel "$T/stopat.elf"
+	--batch --stop-at "0xffffffff$target" --kernel "$T/stopat.elf"
 check "--stop-at never reached: program runs to power-off" 42 "" "" \
 	--stop-at 0x80012000 --kernel "$T/power42.elf"
 check "--dump-regs at power-off" 42 "" "-" --dump-regs --kernel "$T/power42.elf"
@@ -275,7 +290,7 @@ for ((i = 0; i < FUZZ; i++)); do
 			patch "$S/fuzz.elf" "$off" "$(printf %02x "$byte")"
 		done
 	fi
-	timeout 60 "$MD" --max-insns 20000 --kernel "$S/fuzz.elf" \
+	timeout 60 "$MD" --max-insns 20000 --kernel "$S/fuzz.elf" </dev/null \
 		>/dev/null 2>"$S/err"
 	st=$?
 	if [ "$st" -ge 124 ] ||
