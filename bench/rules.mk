@@ -51,8 +51,13 @@ $(BENCH_MB)/bench-%.elf: $(BENCH_MB)/crt0.o $(BENCH_MB)/bench.o \
 
 MIPS_IMAGES += $(BENCH_IMAGES)
 
-bench: all $(BENCH_IMAGES)
+# The multiprocessor benchmark (bench/smp.c, built with klib).
+BENCH_SMP := $(MB)/bench/smp.elf
+$(eval $(call klib_program,$(BENCH_SMP),bench/smp.c))
+
+bench: all $(BENCH_IMAGES) $(BENCH_SMP)
 	@OBJCOPY=$(CROSS)objcopy BENCH_RUNS=$(BENCH_RUNS) \
 		bench/run.sh $(HB)/minidisco $(BENCH_MB)
 
 -include $(BENCH_OBJS:.o=.d)
+

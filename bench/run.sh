@@ -86,7 +86,7 @@ run_once() {
 	t0=$(date +%s.%N)
 	case $1 in
 	minidisco)
-		timeout "$TMO" "$MD" --stats "$LOGS/$1.json" --kernel "$img" \
+		timeout "$TMO" "$MD" --timing fast --stats "$LOGS/$1.json" --kernel "$img" \
 			</dev/null >"$LOGS/$1.out" 2>"$LOGS/$1.err" ;;
 	qemu)
 		timeout "$TMO" qemu-system-mips64 -M malta -cpu R4000 \
@@ -184,3 +184,57 @@ done
 echo "(instructions: minidisco's count, used for all three.  MIPS and vs minidisco"
 echo " use wall-clock seconds, cpu MIPS the host CPU seconds of the same run; if"
 echo " seconds is well above cpu s the host was busy.  vs minidisco > 1: faster.)"
+
+# --- The cost of the timing model, and a multiprocessor run ---
+# Each row: minidisco with the given options, best wall-clock of $RUNS
+# runs; instructions summed over every CPU from --stats.
+[ $SKIP_MD -eq 1 ] && exit 0
+SMP_IMG=$DIR/smp.elf
+PRESET=${BENCH_MACHINE:-images/disco.ini}
+
+# Run minidisco with ARGS; print "wall cpu instructions" of the best run.
+md_timed() {
+	best=""
+	i=0
+	while [ $i -lt "$RUNS" ]; do
+		times >"$LOGS/times0"
+		t0=$(date +%s.%N)
+		timeout "$TMO" "$MD" --stats "$LOGS/timed.json" "$@" \
+			</dev/null >"$LOGS/timed.out" 2>"$LOGS/timed.err" ||
+			die "minidisco $* failed: $(head -n 1 "$LOGS/timed.err")"
+		t1=$(date +%s.%N)
+		times >"$LOGS/times1"
+		n=$(sed -n 's/.*"instructions":[[:space:]]*\([0-9][0-9]*\).*/\1/p' \
+			"$LOGS/timed.json" | awk '{ s += $1 } END { print s }')
+		s=$(echo "$t0 $t1 $(cpu_of "$LOGS/times0") $(cpu_of "$LOGS/times1") $n" |
+			awk '{ printf "%.3f %.3f %s\n", $2 - $1, $4 - $3, $5 }')
+		if [ -z "$best" ]; then
+			best=$s
+		else
+			best=$(echo "$best $s" | awk '{
+				print ($4 < $1) ? $4 " " $5 " " $6 : $1 " " $2 " " $3 }')
+		fi
+		i=$((i + 1))
+	done
+	echo "$best"
+}
+
+echo
+echo "timing model: minidisco alone, best of $RUNS runs"
+printf '%-34s %13s %8s %8s %8s %9s\n' run instructions seconds "cpu s" MIPS "cpu MIPS"
+row() {
+	label=$1
+	shift
+	r=$(md_timed "$@") || exit 1
+	echo "$label $r" | awk '{
+		printf "%-34s %13s %8.3f %8.3f %8.1f %9.1f\n", $1, $4, $2, $3,
+			$4 / $2 / 1e6, ($3 > 0 ? $4 / $3 / 1e6 : 0)
+	}'
+}
+row "1_cpu,_--timing_fast" --timing fast --kernel "$DIR/bench-minidisco.elf" | tr _ ' ' | tee "$LOGS/row.fast"
+row "1_cpu,_--timing_numa" --timing numa --kernel "$DIR/bench-minidisco.elf" | tr _ ' ' | tee "$LOGS/row.numa"
+row "8_cpus_(disco.ini),_--timing_fast" --machine "$PRESET" --timing fast --kernel "$SMP_IMG" | tr _ ' '
+row "8_cpus_(disco.ini),_--timing_numa" --machine "$PRESET" --timing numa --kernel "$SMP_IMG" | tr _ ' '
+awk 'FNR == 1 { w[NR] = $(NF - 1) } END {
+	printf "(numa timing keeps %.0f%% of fast timing'"'"'s speed on 1 CPU, by wall-clock MIPS)\n",
+		100 * w[2] / w[1] }' "$LOGS/row.fast" "$LOGS/row.numa"

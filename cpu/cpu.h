@@ -118,6 +118,8 @@ int cpu_id(const struct cpu *c);
 
 /* --- Inspection: these never change CPU or TLB state. --- */
 
+/* True while the CPU is parked by WAIT. */
+bool cpu_waiting(const struct cpu *c);
 /* Program counter of the next instruction. */
 uint64_t cpu_pc(const struct cpu *c);
 /* Set the program counter (for loaders and debuggers). */

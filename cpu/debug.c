@@ -66,6 +66,12 @@ uint64_t cpu_cp0(const struct cpu *c, int n)
 	}
 }
 
+/* True while the CPU is parked by WAIT. */
+bool cpu_waiting(const struct cpu *c)
+{
+	return c->waiting;
+}
+
 /* Program counter of the next instruction. */
 uint64_t cpu_pc(const struct cpu *c)
 {

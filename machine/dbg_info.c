@@ -5,7 +5,6 @@
 
 #include <inttypes.h>
 
-#define DBG_WAIT_WORD 0x42000020u /* WAIT: COP0, CO=1, funct 0x20 */
 
 /* sym ADDR: the symbol holding ADDR, as name+0xOFF. */
 int dbg_cmd_sym(struct dbg *d, int argc, char **argv)
@@ -43,19 +42,7 @@ int dbg_cmd_cpu(struct dbg *d, int argc, char **argv)
 /* True if CPU i is parked in WAIT. */
 bool dbg_cpu_waiting(struct dbg *d, int i)
 {
-	uint8_t b[4];
-	uint64_t pc = cpu_pc(d->m->cpus[i]);
-	/* The scheduler marks CPUs that nothing of their own can wake; for
-	 * one waiting for its timer cpu.h has no query, so look before pc:
-	 * WAIT leaves pc just after itself while the CPU waits, and an
-	 * interrupt that wakes it moves pc to a vector at once. */
-	if (d->m->idle[i])
-		return true;
-	if (!dbg_read_on(d, i, pc - 4, b, 4, true))
-		return false;
-	uint32_t w = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 |
-		     (uint32_t)b[2] << 8 | b[3];
-	return w == DBG_WAIT_WORD;
+	return cpu_waiting(d->m->cpus[i]);
 }
 
 /* State of CPU i for info cpus. */

@@ -60,6 +60,24 @@ static int sym_load_strings(struct sym_table *t, const struct elf_file *f,
 	return 0;
 }
 
+/*
+ * How far a label (a symbol of size 0) reaches: to the end of its section,
+ * so that an address beyond every section is not named after the last
+ * label before it.  Absolute or odd section indexes reach nothing.
+ */
+static uint32_t sym_label_extent(const struct elf_file *f, uint16_t shndx,
+				 uint32_t value)
+{
+	Elf32_Shdr sh;
+	if (shndx >= f->eh.e_shnum)
+		return 0;
+	elf_section(f, shndx, &sh);
+	uint64_t end = (uint64_t)sh.sh_addr + sh.sh_size;
+	if (value < sh.sh_addr || value >= end)
+		return 0;
+	return (uint32_t)(end - value);
+}
+
 /* Decode symbol entry at file offset o into s; false if it is not kept. */
 static bool sym_decode(const struct elf_file *f, size_t o, uint32_t strsize,
 		       const char *strings, struct sym *s)
@@ -78,6 +96,8 @@ static bool sym_decode(const struct elf_file *f, size_t o, uint32_t strsize,
 	s->value = elf_be32(f, o + 4);
 	s->size = elf_be32(f, o + 8);
 	s->global = ELF32_ST_BIND(info) != STB_LOCAL;
+	if (s->size == 0)
+		s->size = sym_label_extent(f, shndx, s->value);
 	return true;
 }
 
@@ -146,7 +166,9 @@ bool sym_describe(const struct sym_table *t, uint64_t addr, char *buf,
 	const struct sym *best = NULL;
 	for (size_t i = 0; i < t->count; i++) {
 		const struct sym *s = &t->syms[i];
-		if (s->value > a || (s->size != 0 && a - s->value >= s->size))
+		bool inside = a >= s->value &&
+			      (a - s->value < s->size || a == s->value);
+		if (!inside)
 			continue;
 		if (best == NULL || s->value > best->value ||
 		    (s->value == best->value && s->global && !best->global))

@@ -256,10 +256,12 @@ bad=$(awk -F'\t' '$3 ~ /^\.word/' "$S/out" | head -1)
 result "capstone decodes every instruction of .text" "$bad"
 
 # --- symbols ---
-run "$P" 'sym words+4' 'info symbol msg' 'sym 0'
+run "$P" 'sym words+4' 'info symbol msg' 'sym 0' 'sym 0x84c4b4b4'
 has "sym and info symbol" out "0x800100a4 is words+0x4" \
 	"0x$A_MSG is msg"
 has "sym of an address no symbol holds" err "no symbol holds 0x00000000"
+has "a label does not reach past the end of its section" err \
+	"no symbol holds 0x84c4b4b4"
 
 # --- where ---
 run "$P" 'where 0x80010000' 'where 0xa0010000 store' 'where 0xbfc00000 fetch'
