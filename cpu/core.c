@@ -53,6 +53,13 @@ void cpu_reset(struct cpu *c, uint64_t pc)
 	struct cpu_phys *p = c->phys;
 	int id = c->id, nbreaks = c->nbreaks;
 	const struct cpu_timing *timing = c->timing;
+	const struct cpu_trace_ops *trace = c->trace;
+	void *trace_ctx = c->trace_ctx;
+	unsigned trace_mask = c->trace_mask;
+	bool check_tlb = c->check_tlb;
+	int nwatches = c->nwatches;
+	struct cpu_watch watches[CPU_MAX_BREAKS];
+	memcpy(watches, c->watches, sizeof(watches));
 	uint32_t breaks[CPU_MAX_BREAKS];
 	memcpy(breaks, c->breaks, sizeof(breaks));
 	memset(c, 0, sizeof(*c));
@@ -61,6 +68,10 @@ void cpu_reset(struct cpu *c, uint64_t pc)
 	c->nbreaks = nbreaks; /* breakpoints belong to the debugger */
 	memcpy(c->breaks, breaks, sizeof(breaks));
 	c->timing = timing; /* the memory system is the machine's, too */
+	c->trace = trace, c->trace_ctx = trace_ctx, c->trace_mask = trace_mask;
+	c->check_tlb = check_tlb;
+	c->nwatches = nwatches;
+	memcpy(c->watches, watches, sizeof(watches));
 	c->cp0.status = ST_ERL | ST_BEV;
 	c->cp0.config = CORE_CONFIG;
 	c->cp0.prid = CORE_PRID;
@@ -121,8 +132,7 @@ void cpu_set_irq(struct cpu *c, int line, bool level)
 /* Ask the CPU to leave cpu_run after the current instruction. */
 void cpu_request_stop(struct cpu *c)
 {
-	c->stop_req = true;
-	cpu_end_chunk(c);
+	cpu_stop_with(c, CPU_STOP_REQUEST);
 }
 
 /* Remember a fetch that failed; executing the marker raises it. */
@@ -190,6 +200,8 @@ static struct dinsn *core_delay_slot(struct cpu *c, struct dinsn *i,
 	c->in_delay = true;
 	if (unlikely(ds->fn == op_page_end))
 		ds = cpu_fetch(c, cpu_pc_of(c, i) + 4);
+	if (unlikely(c->trace_mask & CPU_TRACE_INSN))
+		cpu_trace_insn(c, ds);
 	c->left--;
 	struct dinsn *r = ds->fn(c, ds);
 	*raised = !c->in_delay; /* exception delivery clears in_delay */
@@ -214,6 +226,8 @@ static struct dinsn *core_resume(struct cpu *c, struct dinsn *ds)
 {
 	c->branch_pending = false;
 	c->in_delay = true;
+	if (unlikely(c->trace_mask & CPU_TRACE_INSN))
+		cpu_trace_insn(c, ds);
 	c->left--;
 	struct dinsn *r = ds->fn(c, ds);
 	if (!c->in_delay)
@@ -303,6 +317,8 @@ static struct dinsn *core_loop_checked(struct cpu *c, struct dinsn *ip)
 			break;
 		}
 		skip = false;
+		if (c->trace_mask & CPU_TRACE_INSN)
+			cpu_trace_insn(c, ip);
 		if (line_mask && ((uintptr_t)ip & line_mask) != line) {
 			line = (uintptr_t)ip & line_mask;
 			core_ifetch(c, ip);
@@ -321,7 +337,8 @@ static void core_chunk(struct cpu *c, int64_t n)
 	struct dinsn *ip = cpu_fetch(c, c->pc);
 	if (unlikely(c->branch_pending))
 		ip = core_resume(c, ip);
-	if (unlikely(c->nbreaks || c->timing))
+	if (unlikely(c->nbreaks || c->timing ||
+		     (c->trace_mask & CPU_TRACE_INSN)))
 		ip = core_loop_checked(c, ip);
 	else
 		for (c->at_break = false; c->left > 0;) {
@@ -359,7 +376,9 @@ static int64_t core_wait(struct cpu *c, uint64_t budget)
 enum cpu_stop cpu_run(struct cpu *c, uint64_t max_cycles)
 {
 	uint64_t end = c->cycles + max_cycles;
-	c->stop_req = false;
+	c->pending = CPU_STOP_BUDGET;
+	c->watch_kind = 0;
+	c->tlb_written = c->tlb_other = 0;
 	while (c->cycles < end) {
 		core_timer_check(c);
 		if (c->waiting) {
@@ -380,8 +399,8 @@ enum cpu_stop cpu_run(struct cpu *c, uint64_t max_cycles)
 		if (n > CORE_CHUNK)
 			n = CORE_CHUNK;
 		core_chunk(c, (int64_t)n);
-		if (c->stop_req)
-			return CPU_STOP_REQUEST;
+		if (c->pending != CPU_STOP_BUDGET)
+			return c->pending;
 		if (c->at_break)
 			return CPU_STOP_BREAK;
 	}

@@ -18,6 +18,7 @@
 
 struct cpu;
 struct cpu_phys;
+struct cpu_tlb_entry;
 
 /* Result of an access to a physical address outside RAM. */
 enum cpu_bus_result {
@@ -40,6 +41,10 @@ enum cpu_stop {
 	CPU_STOP_BREAK,   /* about to execute a breakpoint address */
 	CPU_STOP_IDLE,    /* in WAIT with no interrupt that could wake it;
 			     the cycles it was given passed all the same */
+	CPU_STOP_WATCH,   /* a load or store touched a watchpoint (the
+			     instruction completed): see cpu_watch_hit */
+	CPU_STOP_TLB,     /* --check-tlb: a TLB write made two entries
+			     overlap: see cpu_tlb_conflict */
 };
 
 /* Create the physical memory view over ram[0, ram_bytes). */
@@ -103,6 +108,51 @@ void cpu_request_stop(struct cpu *c);
 void cpu_set_timing(struct cpu *c, const struct cpu_timing *t);
 /* Drive hardware interrupt line 0..4 (Cause.IP2..IP6). */
 void cpu_set_irq(struct cpu *c, int line, bool level);
+
+/* Kinds of access a watchpoint catches. */
+enum cpu_watch_kind { CPU_WATCH_READ = 1, CPU_WATCH_WRITE = 2,
+		      CPU_WATCH_ACCESS = 3 };
+/*
+ * Stop after a load or store (by the current mode's translation) that
+ * touches virtual [va, va+len) with a matching kind (max 16 watchpoints);
+ * false if full.  While any is set, data accesses take the slow path.
+ */
+bool cpu_watch_add(struct cpu *c, uint64_t va, uint32_t len,
+		   enum cpu_watch_kind kind);
+/* Remove a watchpoint added with the same arguments; false if none. */
+bool cpu_watch_remove(struct cpu *c, uint64_t va, uint32_t len,
+		      enum cpu_watch_kind kind);
+/* After CPU_STOP_WATCH: the data address and the access kind that hit. */
+bool cpu_watch_hit(const struct cpu *c, uint64_t *va,
+		   enum cpu_watch_kind *kind);
+
+/* What a trace hook is told (each only while its bit is in the mask). */
+enum cpu_trace_bits { CPU_TRACE_INSN = 1, CPU_TRACE_EXC = 2, CPU_TRACE_TLB = 4 };
+struct cpu_trace_ops {
+	/* About to execute the instruction word at pc (delay slots too). */
+	void (*insn)(void *ctx, int cpu_id, uint32_t pc, uint32_t word);
+	/* An exception was delivered: code, EPC, BadVAddr, vector address. */
+	void (*exc)(void *ctx, int cpu_id, int code, uint64_t epc,
+		    uint32_t badvaddr, uint32_t vector);
+	/* TLB entry index was written (tlbwi/tlbwr) by the instruction at pc. */
+	void (*tlb)(void *ctx, int cpu_id, int index,
+		    const struct cpu_tlb_entry *e, uint32_t pc);
+};
+/* Call ops for the events in mask (0: tracing off, no cost). */
+void cpu_set_trace(struct cpu *c, const struct cpu_trace_ops *ops,
+		   void *ctx, unsigned mask);
+
+/*
+ * The TLB checker: with it on, a tlbwi/tlbwr that leaves two entries able
+ * to match the same address (overlapping VPN2 ranges, and G on either or
+ * equal ASIDs; the R4000 shuts its TLB down on such a double match) stops
+ * the CPU with CPU_STOP_TLB.
+ */
+void cpu_set_check_tlb(struct cpu *c, bool on);
+/* After CPU_STOP_TLB: the entry just written and the one it overlaps. */
+bool cpu_tlb_conflict(const struct cpu *c, int *written, int *other);
+/* Address of the instruction that last wrote TLB entry k (0: reset). */
+uint32_t cpu_tlb_writer(const struct cpu *c, int k);
 
 /* Stop before executing virtual address pc (max 16); false if full. */
 bool cpu_break_add(struct cpu *c, uint64_t pc);

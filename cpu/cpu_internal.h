@@ -215,7 +215,7 @@ struct cpu {
 	bool llbit;
 	uint32_t ll_pa; /* physical address of the last LL */
 	bool waiting;  /* parked by WAIT */
-	bool stop_req; /* cpu_request_stop was called */
+	enum cpu_stop pending; /* why to leave cpu_run (BUDGET: no reason) */
 
 	/*
 	 * Time.  `left` counts the cycles left in the current chunk: each
@@ -243,6 +243,23 @@ struct cpu {
 	struct cpu_stlb rd[CPU_NMODES][CPU_STLB_N];
 	struct cpu_stlb wr[CPU_NMODES][CPU_STLB_N];
 	struct cpu_itlb it[CPU_NMODES][CPU_STLB_N];
+
+	/* Debugger watchpoints (virtual ranges) and the last hit. */
+	struct cpu_watch {
+		uint32_t va, len;
+		enum cpu_watch_kind kind;
+	} watches[CPU_MAX_BREAKS];
+	int nwatches;
+	uint32_t watch_va;
+	enum cpu_watch_kind watch_kind;
+
+	/* Tracing hooks and the TLB checker. */
+	const struct cpu_trace_ops *trace;
+	void *trace_ctx;
+	unsigned trace_mask;
+	bool check_tlb;
+	int tlb_written, tlb_other; /* the last conflict found */
+	uint32_t tlb_writer[CPU_TLB_ENTRIES];
 
 	uint32_t breaks[CPU_MAX_BREAKS];
 	int nbreaks;
@@ -284,6 +301,15 @@ static inline uint64_t cpu_now_insns(const struct cpu *c)
 	return cpu_now_cycles(c) - c->stall;
 }
 
+/* Leave cpu_run with reason why after this instruction (first one wins). */
+static inline void cpu_stop_with(struct cpu *c, enum cpu_stop why)
+{
+	if (c->pending == CPU_STOP_BUDGET)
+		c->pending = why;
+	if (c->left > 0)
+		c->chunk -= c->left, c->left = 0;
+}
+
 /* End the chunk after this instruction (so the run loop sees new state). */
 static inline void cpu_end_chunk(struct cpu *c)
 {
@@ -312,7 +338,7 @@ int cpu_translate(const struct cpu *c, uint32_t va, enum cpu_access acc,
 		  uint32_t *pa, bool *refill, bool *cacheable);
 void cpu_stlb_flush_all(struct cpu *c);
 void cpu_stlb_flush_range(struct cpu *c, uint32_t lo, uint32_t hi);
-void cpu_tlb_write(struct cpu *c, int index);
+void cpu_tlb_write(struct cpu *c, int index, uint32_t pc);
 void cpu_tlb_read(struct cpu *c, int index);
 void cpu_tlb_probe(struct cpu *c);
 uint32_t cpu_random(const struct cpu *c);
@@ -328,6 +354,9 @@ bool cpu_phys_ll_watched(struct cpu_phys *p, uint32_t pa);
 void cpu_phys_ll_watch(struct cpu_phys *p, uint32_t pa);
 void cpu_phys_ll_break(struct cpu_phys *p, const struct cpu *writer,
 		       uint32_t pa, uint32_t len);
+
+/* --- debugpoints.c --- */
+void cpu_trace_insn(struct cpu *c, struct dinsn *ip);
 
 /* --- core.c --- */
 struct dinsn *cpu_fetch_slow(struct cpu *c, uint32_t va);

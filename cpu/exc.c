@@ -83,6 +83,9 @@ static struct dinsn *exc_deliver(struct cpu *c, uint32_t pc, int code, int ce,
 	cpu_update_mode(c);
 	c->exc_count[code]++;
 	c->tlb_refills += offset != 0x180;
+	if (unlikely(c->trace_mask & CPU_TRACE_EXC))
+		c->trace->exc(c->trace_ctx, c->id, code, cp->epc, cp->badvaddr,
+			      base + offset);
 	c->exc_ip = cpu_fetch(c, base + offset);
 	return c->exc_ip;
 }

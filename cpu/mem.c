@@ -29,6 +29,27 @@ static bool mem_page_watched(const struct cpu *c, uint32_t pa)
 }
 
 /*
+ * A debugger watchpoint: if [va, va+size) meets a watched range of the
+ * access's kind, let the instruction complete, then leave cpu_run.
+ */
+static void mem_debug_watch(struct cpu *c, uint32_t va, int size,
+			    enum cpu_access acc)
+{
+	enum cpu_watch_kind kind =
+		acc == CPU_STORE ? CPU_WATCH_WRITE : CPU_WATCH_READ;
+	for (int k = 0; k < c->nwatches; k++) {
+		const struct cpu_watch *w = &c->watches[k];
+		if ((w->kind & kind) && va < w->va + w->len &&
+		    w->va < va + (uint32_t)size) {
+			c->watch_va = va;
+			c->watch_kind = kind;
+			cpu_stop_with(c, CPU_STOP_WATCH);
+			return;
+		}
+	}
+}
+
+/*
  * Translate va for data access acc by instruction i, raising the exception
  * if it fails; returns 0 and sets *pa on success.
  */
@@ -57,6 +78,8 @@ static int mem_translate(struct cpu *c, struct dinsn *i, uint32_t va,
 		c->exc_ip = cpu_raise(c, pc, EXC_WATCH, 0);
 		return 1;
 	}
+	if (unlikely(c->nwatches))
+		mem_debug_watch(c, va, size, acc);
 	return 0;
 }
 
@@ -78,10 +101,15 @@ static bool mem_timed(struct cpu *c, uint32_t pa, bool cacheable,
 	return true;
 }
 
-/* Fill software TLB entry e: virtual page of va -> host page of h (at pa). */
-static void mem_shortcut(struct cpu_stlb *e, uint32_t va, uint32_t pa,
-			 uint8_t *h)
+/*
+ * Fill software TLB entry e: virtual page of va -> host page of h (at pa);
+ * not while debugger watchpoints need every access on the slow path.
+ */
+static void mem_shortcut(const struct cpu *c, struct cpu_stlb *e, uint32_t va,
+			 uint32_t pa, uint8_t *h)
 {
+	if (unlikely(c->nwatches))
+		return;
 	e->tag = va & ~0xfffu;
 	e->pa = pa & ~0xfffu;
 	e->host = h - (pa & 0xfff);
@@ -124,7 +152,7 @@ int cpu_load_slow(struct cpu *c, struct dinsn *i, uint32_t va, int size,
 		*val = mem_get(h, size);
 		if (mem_timed(c, pa, cacheable, CPU_REF_LOAD) &&
 		    !mem_page_watched(c, pa))
-			mem_shortcut(&c->rd[c->mode][(va >> 12) &
+			mem_shortcut(c, &c->rd[c->mode][(va >> 12) &
 						    (CPU_STLB_N - 1)],
 				     va, pa, h);
 		return 0;
@@ -161,7 +189,7 @@ int cpu_store_slow(struct cpu *c, struct dinsn *i, uint32_t va, int size,
 			cpu_phys_ll_break(c->phys, c, pa, (uint32_t)size);
 		if (mem_timed(c, pa, cacheable, CPU_REF_STORE) && !code &&
 		    !linked && !mem_page_watched(c, pa))
-			mem_shortcut(&c->wr[c->mode][(va >> 12) &
+			mem_shortcut(c, &c->wr[c->mode][(va >> 12) &
 						    (CPU_STLB_N - 1)],
 				     va, pa, h);
 		return 0;

@@ -114,14 +114,14 @@ OP(tlbr)
 OP(tlbwi)
 {
 	NEED_CP0();
-	cpu_tlb_write(c, (int)(c->cp0.index & 0x3fu));
+	cpu_tlb_write(c, (int)(c->cp0.index & 0x3fu), cpu_pc_of(c, i));
 	return cp0_refetch(c, i);
 }
 /* Write the TLB entry that Random selects. */
 OP(tlbwr)
 {
 	NEED_CP0();
-	cpu_tlb_write(c, (int)cpu_random(c));
+	cpu_tlb_write(c, (int)cpu_random(c), cpu_pc_of(c, i));
 	return cp0_refetch(c, i);
 }
 /* Probe the TLB for EntryHi. */

@@ -187,8 +187,33 @@ uint32_t cpu_random(const struct cpu *c)
 	return CPU_TLB_ENTRIES - 1 - (uint32_t)(steps % span);
 }
 
-/* Write EntryHi, EntryLo0/1 and PageMask into TLB entry index (tlbwi/r). */
-void cpu_tlb_write(struct cpu *c, int index)
+/* True if entries a and b can both match some address (R4000 shutdown). */
+static bool tlb_overlap(const struct cpu_tlbe *a, const struct cpu_tlbe *b)
+{
+	uint32_t ma = a->pagemask | 0x1fffu, mb = b->pagemask | 0x1fffu;
+	uint32_t la = a->entryhi & ~ma, lb = b->entryhi & ~mb;
+	bool asid = a->g || b->g ||
+		    (a->entryhi & 0xffu) == (b->entryhi & 0xffu);
+	return asid && la <= lb + mb && lb <= la + ma;
+}
+
+/* The TLB checker: stop if entry index now overlaps another one. */
+static void tlb_check(struct cpu *c, int index)
+{
+	for (int k = 0; k < CPU_TLB_ENTRIES; k++)
+		if (k != index && tlb_overlap(&c->tlb[index], &c->tlb[k])) {
+			c->tlb_written = index;
+			c->tlb_other = k;
+			cpu_stop_with(c, CPU_STOP_TLB);
+			return;
+		}
+}
+
+/*
+ * Write EntryHi, EntryLo0/1 and PageMask into TLB entry index, for the
+ * tlbwi/tlbwr at pc.
+ */
+void cpu_tlb_write(struct cpu *c, int index, uint32_t pc)
 {
 	if (index < 0 || index >= CPU_TLB_ENTRIES)
 		return; /* the R4000 leaves this undefined; we ignore it */
@@ -199,7 +224,15 @@ void cpu_tlb_write(struct cpu *c, int index)
 	e->lo0 = c->cp0.entrylo0 & ~1u;
 	e->lo1 = c->cp0.entrylo1 & ~1u;
 	e->g = (c->cp0.entrylo0 & c->cp0.entrylo1 & 1u) != 0;
+	c->tlb_writer[index] = pc;
 	tlb_forget(c, index);
+	if (c->check_tlb)
+		tlb_check(c, index);
+	if (unlikely(c->trace_mask & CPU_TRACE_TLB)) {
+		struct cpu_tlb_entry img;
+		cpu_tlb_get(c, index, &img);
+		c->trace->tlb(c->trace_ctx, c->id, index, &img, pc);
+	}
 }
 
 /* Read TLB entry index into EntryHi, EntryLo0/1 and PageMask (tlbr). */

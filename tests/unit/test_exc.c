@@ -217,7 +217,7 @@ Test(exc, cp0_unusable_in_user_mode)
 	f.c->cp0.entryhi = 0;
 	f.c->cp0.entrylo0 = 0;
 	f.c->cp0.entrylo1 = (1u << 6) | 7u;
-	cpu_tlb_write(f.c, 0);
+	cpu_tlb_write(f.c, 0, 0);
 	f.c->cp0.status = 2u << ST_KSU_SHIFT;
 	cpu_update_mode(f.c);
 	cpu_set_pc(f.c, 0x1000);

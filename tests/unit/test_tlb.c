@@ -26,7 +26,7 @@ static void put(struct cpu *c, int k, uint32_t mask, uint32_t hi,
 	c->cp0.entryhi = hi;
 	c->cp0.entrylo0 = lo0;
 	c->cp0.entrylo1 = lo1;
-	cpu_tlb_write(c, k);
+	cpu_tlb_write(c, k, 0x80001000u);
 }
 
 /* EntryLo for a frame with V, D and G bits. */
