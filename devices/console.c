@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+
+#include "devices/termguard.h"
 #include <unistd.h>
 
 /* The console's state behind struct device. */
@@ -225,8 +227,10 @@ static void con_dump(const struct device *d, FILE *out)
 static void con_destroy(struct device *d)
 {
 	struct console *s = con_of(d);
-	if (s->tty)
+	if (s->tty) {
 		tcsetattr(s->in_fd, TCSANOW, &s->saved);
+		termguard_disarm();
+	}
 	if (s->out != NULL)
 		fflush(s->out);
 	free(s);
@@ -258,6 +262,7 @@ static bool con_raw(struct console *s)
 	if (tcsetattr(s->in_fd, TCSANOW, &t) != 0)
 		return false;
 	s->tty = true;
+	termguard_arm(s->in_fd, &s->saved);
 	return true;
 }
 

@@ -9,7 +9,7 @@
 DEVTEST_SRCS := $(wildcard tests/devices/test_dev_*.c)
 DEVTEST_OBJS := $(DEVTEST_SRCS:%.c=$(HB)/%.o)
 DEVTEST_DEVS := $(HB)/devices/console.o $(HB)/devices/disk.o \
-	$(HB)/devices/hostchan.o
+	$(HB)/devices/hostchan.o $(HB)/devices/termguard.o
 
 $(HB)/tests/devices/devtests: $(DEVTEST_OBJS) $(DEVTEST_DEVS)
 	$(CC) $(HOST_LDFLAGS) -o $@ $^ -lcriterion

@@ -153,5 +153,29 @@ case $flat in
 esac
 result "host channel records in --stats" "$why"
 
+# ---- a terminal in raw mode is restored when SIGTERM ends the run ----
+# term.sh runs inside script(1)'s terminal: minidisco in the foreground
+# (the console puts the terminal in raw mode), SIGTERM from a sub-shell.
+if command -v script >/dev/null; then
+	cat >"$S/term.sh" <<'EOT'
+md=$1 elf=$2 out=$3
+( sleep 1; pkill -TERM -f "^$md --kernel $elf" ) &
+"$md" --kernel "$elf"
+echo $? >"$out/tty.status"
+stty -a | grep -o -- '-\?icanon' >"$out/tty.after"
+EOT
+	rm -f "$S/tty.after" "$S/tty.status"
+	timeout 30 script -qc "bash $S/term.sh $MD $T/console_rx.elf $S" \
+		/dev/null >/dev/null 2>&1 </dev/null
+	why=""
+	[ "$(cat "$S/tty.status" 2>/dev/null)" = 143 ] ||
+		why="exit status $(cat "$S/tty.status" 2>/dev/null), expected 143 (SIGTERM)"
+	[ "$(cat "$S/tty.after" 2>/dev/null)" = icanon ] ||
+		why="$why; terminal left as '$(cat "$S/tty.after" 2>/dev/null)'"
+	result "SIGTERM restores the terminal's mode" "${why#; }"
+else
+	echo "note: no script(1): the terminal check is skipped"
+fi
+
 echo "devices: $pass passed, $fail failed"
 [ $fail -eq 0 ]

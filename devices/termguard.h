@@ -1,0 +1,15 @@
+/*
+ * termguard.h - put a terminal back the way it was if a signal (SIGTERM,
+ * SIGHUP, SIGQUIT) ends the program while a device has it in raw mode.
+ */
+#ifndef DEVICES_TERMGUARD_H
+#define DEVICES_TERMGUARD_H
+
+#include <termios.h>
+
+/* From now on, a terminating signal first restores fd to mode saved. */
+void termguard_arm(int fd, const struct termios *saved);
+/* The terminal was restored normally: stop guarding it. */
+void termguard_disarm(void);
+
+#endif
