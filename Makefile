@@ -2,6 +2,7 @@
 #
 #   make            build/minidisco and every MIPS image under build/
 #   make run        boot the default system
+#   make gdb        the same, halted until gdb attaches on port 1234
 #   make test       run every test; non-zero exit on any failure
 #   make check      the whole test suite under ASan and UBSan
 #   make bench      benchmarks: minidisco against qemu and gxemul
@@ -34,7 +35,7 @@ MIPS_ASFLAGS := -march=r4000 -mabi=32 -EB -mno-abicalls -fno-pic -G0 \
 
 DEPS_STAMP := build/.deps-ok
 
-.PHONY: all run test check bench clean fuzz-diff deps
+.PHONY: all run gdb test check bench clean fuzz-diff deps
 all: $(HB)/minidisco mips-all
 
 # Install missing Debian packages once (and again if the list changes).
@@ -73,6 +74,9 @@ TEST_TARGETS :=
 -include tests/devices/rules.mk
 -include tests/numa/rules.mk
 -include tests/dbg/rules.mk
+-include tests/gdb/rules.mk
+-include tests/trace/rules.mk
+-include tests/chaos/rules.mk
 -include bench/rules.mk
 -include demo/rules.mk
 
@@ -80,6 +84,11 @@ mips-all: $(MIPS_IMAGES)
 
 run: all
 	$(HB)/minidisco --kernel $(MB)/demo/hello.elf
+
+# The default system halted at reset, waiting for gdb (docs/debugging.md).
+gdb: all
+	@echo "attach with: gdb-multiarch -ex 'set architecture mips:4000' -ex 'target remote 127.0.0.1:1234' $(MB)/demo/hello.elf"
+	$(HB)/minidisco --kernel $(MB)/demo/hello.elf --gdb 1234 --gdb-wait
 
 # Every test target runs, even after a failure; the summary line counts them.
 test: all

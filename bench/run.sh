@@ -193,6 +193,8 @@ SMP_IMG=$DIR/smp.elf
 PRESET=${BENCH_MACHINE:-images/disco.ini}
 
 # Run minidisco with ARGS; print "wall cpu instructions" of the best run.
+# Its exit status must be $MD_STATUS (3 for a run cut by --max-insns).
+MD_STATUS=0
 md_timed() {
 	best=""
 	i=0
@@ -200,7 +202,8 @@ md_timed() {
 		times >"$LOGS/times0"
 		t0=$(date +%s.%N)
 		timeout "$TMO" "$MD" --stats "$LOGS/timed.json" "$@" \
-			</dev/null >"$LOGS/timed.out" 2>"$LOGS/timed.err" ||
+			</dev/null >"$LOGS/timed.out" 2>"$LOGS/timed.err"
+		[ $? = "$MD_STATUS" ] ||
 			die "minidisco $* failed: $(head -n 1 "$LOGS/timed.err")"
 		t1=$(date +%s.%N)
 		times >"$LOGS/times1"
@@ -235,6 +238,23 @@ row "1_cpu,_--timing_fast" --timing fast --kernel "$DIR/bench-minidisco.elf" | t
 row "1_cpu,_--timing_numa" --timing numa --kernel "$DIR/bench-minidisco.elf" | tr _ ' ' | tee "$LOGS/row.numa"
 row "8_cpus_(disco.ini),_--timing_fast" --machine "$PRESET" --timing fast --kernel "$SMP_IMG" | tr _ ' '
 row "8_cpus_(disco.ini),_--timing_numa" --machine "$PRESET" --timing numa --kernel "$SMP_IMG" | tr _ ' '
+# The cost of tracing (docs/tracing.md).  Off, it is the fast row above:
+# the hooks are always compiled in.  dev on, to /dev/null: the dispatch
+# of every device access tests its bit, and the benchmark makes almost
+# none (its console output), so this row measures tracing that is on but
+# idle.  insn to /dev/null: one disassembled line per instruction, over
+# the first million instructions only (that row is slow).
+row "1_cpu,_fast,_trace_dev:/dev/null" --timing fast --trace dev:/dev/null \
+	--kernel "$DIR/bench-minidisco.elf" | tr _ ' ' | tee "$LOGS/row.dev"
+MD_STATUS=3
+row "1_cpu,_fast,_trace_insn:/dev/null" --timing fast --trace insn:/dev/null \
+	--max-insns 1000000 --kernel "$DIR/bench-minidisco.elf" | tr _ ' ' |
+	tee "$LOGS/row.insn"
+MD_STATUS=0
 awk 'FNR == 1 { w[NR] = $(NF - 1) } END {
 	printf "(numa timing keeps %.0f%% of fast timing'"'"'s speed on 1 CPU, by wall-clock MIPS)\n",
 		100 * w[2] / w[1] }' "$LOGS/row.fast" "$LOGS/row.numa"
+awk 'FNR == 1 { w[NR] = $(NF - 1) } END {
+	printf "(tracing dev: %.1f%% of fast timing'"'"'s speed; insn: %.1f%%)\n",
+		100 * w[2] / w[1], 100 * w[3] / w[1] }' \
+	"$LOGS/row.fast" "$LOGS/row.dev" "$LOGS/row.insn"

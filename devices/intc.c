@@ -31,6 +31,8 @@ struct intc {
 	uint32_t ipi[DEV_INTC_MAX_CPUS]; /* bit j: from CPU j */
 	uint32_t out[2];  /* driven level of line 0 / 1, bit per CPU */
 	uint64_t raised[2]; /* rising edges driven on line 0 / 1 */
+	void (*ipi_hook)(void *ctx, int from, uint32_t mask); /* or NULL */
+	void *ipi_ctx;
 };
 
 /* The controller state of device d. */
@@ -118,6 +120,8 @@ static void intc_send_ipi(struct intc *s, int n, uint32_t mask)
 {
 	if (n < 0 || n >= DEV_INTC_MAX_CPUS)
 		return;
+	if (s->ipi_hook != NULL)
+		s->ipi_hook(s->ipi_ctx, n, mask);
 	for (int t = 0; t < s->w.ncpus; t++)
 		if (mask >> t & 1)
 			s->ipi[t] |= 1u << n;
@@ -255,4 +259,15 @@ int dev_intc_route(const struct device *d, int source)
 	if (n >= s->w.ncpus || !(s->imask[n] >> source & 1))
 		return -1;
 	return n;
+}
+
+/* Call fn(ctx, from, mask) for every IPI_SEND store from now on (NULL:
+ * stop), for --trace irq. */
+void dev_intc_set_ipi_hook(struct device *d,
+			   void (*fn)(void *ctx, int from, uint32_t mask),
+			   void *ctx)
+{
+	struct intc *s = intc_of(d);
+	s->ipi_hook = fn;
+	s->ipi_ctx = ctx;
 }

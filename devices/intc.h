@@ -84,6 +84,11 @@ struct device *dev_intc_create(const struct dev_services *svc, uint32_t base,
 void dev_intc_set_source(struct device *d, int source, bool level);
 /* The CPU that source would interrupt if it rose now, or -1. */
 int dev_intc_route(const struct device *d, int source);
+/* Call fn(ctx, from, mask) for every IPI_SEND store from now on (NULL:
+ * stop), for --trace irq. */
+void dev_intc_set_ipi_hook(struct device *d,
+			   void (*fn)(void *ctx, int from, uint32_t mask),
+			   void *ctx);
 #endif
 
 #endif

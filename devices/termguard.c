@@ -15,11 +15,17 @@
 static struct termios termguard_mode;            /* mode to put back */
 static volatile sig_atomic_t termguard_fd = -1;  /* -1: nothing to do */
 
-/* Restore the terminal, then die of sig as if nobody had caught it. */
-static void termguard_on_signal(int sig)
+/* Restore the guarded terminal now (async-signal-safe, for handlers). */
+void termguard_restore(void)
 {
 	if (termguard_fd >= 0)
 		tcsetattr(termguard_fd, TCSANOW, &termguard_mode);
+}
+
+/* Restore the terminal, then die of sig as if nobody had caught it. */
+static void termguard_on_signal(int sig)
+{
+	termguard_restore();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -27,7 +33,7 @@ static void termguard_on_signal(int sig)
 /* From now on, a terminating signal first restores fd to mode saved. */
 void termguard_arm(int fd, const struct termios *saved)
 {
-	static const int sigs[] = {SIGTERM, SIGHUP, SIGQUIT};
+	static const int sigs[] = {SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
 	termguard_mode = *saved;
 	termguard_fd = fd;
 	for (unsigned k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++) {

@@ -104,6 +104,7 @@
 #define BI_DEV_DISK 5
 #define BI_DEV_NUMA 6
 #define BI_DEV_PROM 7
+#define BI_DEV_TRACECTL 8
 
 #define BI_PAGE 4096 /* modules and the block start on such a boundary */
 

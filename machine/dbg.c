@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "machine/trace.h"
+
 /* One console command: names, argument synopsis, help line, handler. */
 struct dbg_command {
 	const char *name;
@@ -22,6 +24,7 @@ struct dbg_command {
 static int dbg_cmd_info(struct dbg *d, int argc, char **argv);
 static int dbg_cmd_help(struct dbg *d, int argc, char **argv);
 static int dbg_cmd_quit(struct dbg *d, int argc, char **argv);
+static int dbg_cmd_trace(struct dbg *d, int argc, char **argv);
 
 static const struct dbg_command dbg_commands[] = {
 	{"continue", "c", "", "run until a breakpoint, Ctrl-C or the end",
@@ -51,6 +54,8 @@ static const struct dbg_command dbg_commands[] = {
 	 dbg_cmd_stats},
 	{"where", NULL, "VA [load|store|fetch]", "walk VA through segment, "
 	 "TLB, physical address and node", dbg_cmd_where},
+	{"trace", NULL, "[CATS on|off]", "switch --trace categories (insn,exc,"
+	 "tlb,irq,mem,dev,all); alone: show them", dbg_cmd_trace},
 	{"help", "h", "", "this list", dbg_cmd_help},
 	{"quit", "q", "", "leave the console", dbg_cmd_quit},
 };
@@ -270,4 +275,23 @@ static int dbg_cmd_quit(struct dbg *d, int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	return DBG_QUIT;
+}
+
+/* trace [CATS on|off]: switch trace categories, or show them all. */
+static int dbg_cmd_trace(struct dbg *d, int argc, char **argv)
+{
+	struct trace *t = d->m->trace;
+	unsigned mask;
+	char why[160];
+	if (argc == 1) {
+		trace_show(t, d->out);
+		return DBG_OK;
+	}
+	bool on = argc == 3 && strcmp(argv[2], "on") == 0;
+	if (argc != 3 || (!on && strcmp(argv[2], "off") != 0))
+		return dbg_error(d, "usage: trace [CATS on|off]");
+	if (!trace_parse_cats(argv[1], &mask, why, sizeof why))
+		return dbg_error(d, "trace: %s", why);
+	trace_set(t, on ? trace_get(t) | mask : trace_get(t) & ~mask);
+	return DBG_OK;
 }

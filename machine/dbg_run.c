@@ -30,6 +30,10 @@ static void dbg_say_end(struct dbg *d)
 		fprintf(d->out, "every CPU waits with no interrupt that can "
 			"wake it\n");
 		break;
+	case MACHINE_TLB_CHECK:
+		fprintf(d->out, "--check-tlb: cpu %d made two TLB entries "
+			"overlap\n", d->who);
+		break;
 	default:
 		fprintf(d->out, "the machine ended (reason %d)\n", (int)d->end);
 		break;
@@ -83,6 +87,7 @@ static int dbg_after_run(struct dbg *d, enum machine_end end, int who,
 		      machine_insns(d->m) >= d->max_insns;
 	d->who = who;
 	if (end == MACHINE_POWER_OFF || end == MACHINE_IDLE ||
+	    end == MACHINE_TLB_CHECK ||
 	    (end == MACHINE_LIMIT && global)) {
 		d->ended = true;
 		d->end = end;

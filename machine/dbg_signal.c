@@ -6,9 +6,12 @@
 
 #include <string.h>
 
+#include "devices/termguard.h"
+
 /*
- * The one mutable global of the host code: a signal handler has no other
- * way to reach the program's state.  1 = Ctrl-C pressed and not yet seen.
+ * A mutable global (like devices/termguard.c's): a signal handler has no
+ * other way to reach the program's state.  1 = Ctrl-C pressed, not yet
+ * seen.
  */
 static volatile sig_atomic_t dbg_sigint;
 
@@ -16,6 +19,7 @@ static volatile sig_atomic_t dbg_sigint;
 static void dbg_signal_on_run(int sig)
 {
 	if (dbg_sigint) {
+		termguard_restore(); /* a raw console terminal goes back */
 		signal(sig, SIG_DFL);
 		raise(sig);
 		return;

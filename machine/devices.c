@@ -10,6 +10,7 @@
  *   -       power             0x1F000010  16 B
  *   -       interrupt ctrl    0x1F000100  256 B
  *   -       host channel      0x1F000200  16 B
+ *   -       trace control     0x1F000300  16 B   (devices/tracectl.h)
  *   1+k     disk k (--disk)   0x1F001000 + 0x100*k, 256 B
  *   9       NUMA unit         0x1F002000  4 KB   (numa/dev_numa.c)
  */
@@ -22,7 +23,9 @@
 #include "devices/hostchan.h"
 #include "devices/intc.h"
 #include "devices/power.h"
+#include "devices/tracectl.h"
 #include "machine/bootinfo.h"
+#include "machine/trace.h"
 #include "numa/numa.h"
 
 /* The table row whose window holds [paddr, paddr+size), or NULL. */
@@ -43,10 +46,15 @@ static enum cpu_bus_result machine_mmio_read(void *ctx, int cpu_id,
 					     uint32_t paddr, int size,
 					     uint64_t *val)
 {
-	struct device *d = machine_find_device(ctx, paddr, size);
-	if (d == NULL || d->ops->read == NULL)
-		return CPU_BUS_ERROR;
-	return d->ops->read(d, cpu_id, paddr - d->base, size, val);
+	struct machine *m = ctx;
+	struct device *d = machine_find_device(m, paddr, size);
+	enum cpu_bus_result r = CPU_BUS_ERROR;
+	if (d != NULL && d->ops->read != NULL)
+		r = d->ops->read(d, cpu_id, paddr - d->base, size, val);
+	if (__builtin_expect(m->trace_mask & TRACE_DEV, 0))
+		trace_dev(m->trace, cpu_id, d, paddr, size,
+			  r == CPU_BUS_OK ? *val : 0, false, r);
+	return r;
 }
 
 /* cpu_mmio_ops write: dispatch to the device or report a bus error. */
@@ -54,10 +62,14 @@ static enum cpu_bus_result machine_mmio_write(void *ctx, int cpu_id,
 					      uint32_t paddr, int size,
 					      uint64_t val)
 {
-	struct device *d = machine_find_device(ctx, paddr, size);
-	if (d == NULL || d->ops->write == NULL)
-		return CPU_BUS_ERROR;
-	return d->ops->write(d, cpu_id, paddr - d->base, size, val);
+	struct machine *m = ctx;
+	struct device *d = machine_find_device(m, paddr, size);
+	enum cpu_bus_result r = CPU_BUS_ERROR;
+	if (d != NULL && d->ops->write != NULL)
+		r = d->ops->write(d, cpu_id, paddr - d->base, size, val);
+	if (__builtin_expect(m->trace_mask & TRACE_DEV, 0))
+		trace_dev(m->trace, cpu_id, d, paddr, size, val, true, r);
+	return r;
 }
 
 const struct cpu_mmio_ops machine_mmio_ops = {
@@ -87,6 +99,8 @@ static void machine_svc_dma_wrote(void *ctx, uint32_t pa, uint32_t len)
 static void machine_svc_irq(void *ctx, int source, bool level)
 {
 	struct machine *m = ctx;
+	if (__builtin_expect(m->trace_mask & TRACE_IRQ, 0))
+		trace_irq_source(m->trace, source, level);
 	if (m->intc != NULL)
 		dev_intc_set_source(m->intc, source, level);
 }
@@ -168,6 +182,35 @@ static struct device *machine_new_intc(struct machine *m, FILE *err)
 	return machine_plug(m, d, BI_DEV_INTC, 0);
 }
 
+/* Trace-control hook: the categories that are on (ctx = the machine). */
+static unsigned machine_trace_get(void *ctx)
+{
+	struct machine *m = ctx;
+	return trace_get(m->trace);
+}
+
+/* Trace-control hook: turn exactly the categories in mask on. */
+static void machine_trace_set(void *ctx, unsigned mask)
+{
+	struct machine *m = ctx;
+	trace_set(m->trace, mask);
+}
+
+/* Create the trace-control device over m's tracer. */
+static struct device *machine_new_tracectl(struct machine *m, FILE *err)
+{
+	struct dev_tracectl_hooks h = {
+		.ctx = m,
+		.get = machine_trace_get,
+		.set = machine_trace_set,
+	};
+	struct device *d = dev_tracectl_create(&m->svc, MACHINE_TRACECTL_BASE,
+					       &h);
+	if (d == NULL)
+		fprintf(err, "minidisco: trace control: out of memory\n");
+	return machine_plug(m, d, BI_DEV_TRACECTL, 0);
+}
+
 /* Create one disk per --disk image; 0, or -1 after a message. */
 static int machine_new_disks(struct machine *m, const struct machine_io *io)
 {
@@ -214,6 +257,8 @@ int machine_create_devices(struct machine *m, const struct machine_io *io)
 		BI_DEV_HOSTCHAN, 0);
 	if (m->hostchan == NULL)
 		return -1;
+	if ((m->tracectl = machine_new_tracectl(m, io->err)) == NULL)
+		return -1;
 	m->numa_dev = machine_plug(
 		m, dev_numa_create(&m->svc, m->numa, MACHINE_NUMA_BASE,
 				   DEV_INTC_SRC_NUMA, io->err),
@@ -241,7 +286,7 @@ void machine_destroy_devices(struct machine *m)
 		d->ops->destroy(d);
 	}
 	m->intc = m->power_dev = m->console = m->hostchan = NULL;
-	m->numa_dev = NULL;
+	m->numa_dev = m->tracectl = NULL;
 	for (int k = 0; k < MACHINE_MAX_DISKS; k++)
 		m->disks[k] = NULL;
 	m->ndisks = 0;

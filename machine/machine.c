@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 
+#include "machine/trace.h"
 #include "numa/numa.h"
 
 /* Sign-extend a 32-bit MIPS address to the CPU's 64-bit register form. */
@@ -81,7 +82,9 @@ struct machine *machine_create(const struct machine_config *cfg,
 		}
 		m->ncpus++;
 	}
-	if (machine_numa(m, io->err) != 0 ||
+	if ((m->trace = trace_create(m, io->err)) == NULL)
+		fprintf(io->err, "minidisco: out of memory for the tracer\n");
+	if (m->trace == NULL || machine_numa(m, io->err) != 0 ||
 	    machine_create_devices(m, io) != 0) {
 		machine_destroy(m);
 		return NULL;
@@ -95,6 +98,7 @@ void machine_destroy(struct machine *m)
 	if (m == NULL)
 		return;
 	machine_destroy_devices(m); /* the NUMA unit before the model */
+	trace_destroy(m->trace);    /* closes the --trace files */
 	for (int i = 0; i < m->ncpus; i++)
 		cpu_destroy(m->cpus[i]);
 	if (m->numa != NULL)

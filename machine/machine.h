@@ -15,6 +15,7 @@
  *              |   0x1F000010 power             |
  *              |   0x1F000100 interrupt ctrl    |
  *              |   0x1F000200 host channel      |
+ *              |   0x1F000300 trace control     |
  *              |   0x1F001000 + 0x100*k disk k  |
  *              |   0x1F002000 NUMA unit         |
  *   0x1FC00000 +--------------------------------+
@@ -42,6 +43,7 @@
 #include "machine/elf.h"
 
 struct numa;
+struct trace;
 
 #define MACHINE_MAX_CPUS CONFIG_MAX_CPUS
 #define MACHINE_MAX_DEVICES 24
@@ -54,6 +56,7 @@ struct numa;
 #define MACHINE_POWER_BASE 0x1F000010u
 #define MACHINE_INTC_BASE 0x1F000100u
 #define MACHINE_HOSTCHAN_BASE 0x1F000200u
+#define MACHINE_TRACECTL_BASE 0x1F000300u
 #define MACHINE_DISK_BASE(k) (0x1F001000u + 0x100u * (uint32_t)(k))
 #define MACHINE_NUMA_BASE 0x1F002000u
 
@@ -83,6 +86,19 @@ struct machine_power {
 	int cpu;        /* which CPU wrote it */
 };
 
+/*
+ * A host-side agent the run loop consults between quanta (the gdb stub,
+ * machine/gdb.h).  poll returns true to end the run with MACHINE_BREAK
+ * (a gdb client attached, or sent Ctrl-C); it throttles itself by the
+ * machine's time.  wait_fd is also watched while every CPU sleeps on
+ * console input (-1: none), and makes the next poll look at once.
+ */
+struct machine_agent {
+	bool (*poll)(void *ctx);
+	int (*wait_fd)(void *ctx);
+	void *ctx;
+};
+
 /* Where the machine's devices talk to the host. */
 struct machine_io {
 	int in_fd;             /* console input (-1: none) */
@@ -109,6 +125,8 @@ struct machine {
 	int running;                     /* CPU in its quantum, or -1 */
 	uint64_t insns;                  /* instructions of all CPUs */
 	bool stop_req;                   /* a device asked to stop */
+	uint32_t held;                   /* CPUs a debugger holds: not run */
+	struct machine_agent agent;      /* the gdb stub, or all NULL */
 	/* Devices, in address order. */
 	struct dev_services svc;
 	struct machine_dev devs[MACHINE_MAX_DEVICES];
@@ -116,6 +134,11 @@ struct machine {
 	struct device *intc, *power_dev, *console, *hostchan, *numa_dev;
 	struct device *disks[MACHINE_MAX_DISKS];
 	int ndisks;
+	struct device *tracectl;
+	/* Tracing (machine/trace.h): the tracer, and the categories that are
+	 * on, which the irq and dev paths test with one branch. */
+	struct trace *trace;
+	unsigned trace_mask;
 	struct machine_power power; /* filled at power-off */
 	uint32_t bootinfo_pa; /* a2 at reset; 0 until boot_load */
 };
@@ -126,6 +149,9 @@ enum machine_end {
 	MACHINE_BREAK,     /* a CPU reached a breakpoint, or Ctrl-C */
 	MACHINE_LIMIT,     /* the instruction limit ran out */
 	MACHINE_IDLE,      /* every CPU waits and nothing can wake one */
+	MACHINE_TLB_CHECK, /* --check-tlb: a TLB write made two entries
+			      overlap (*who: the CPU; trace_tlb_report) */
+	MACHINE_WATCH,     /* a CPU touched a watchpoint (cpu_watch_hit) */
 };
 
 /* Build the machine cfg describes; NULL after a one-line error on io->err. */

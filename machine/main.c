@@ -3,14 +3,16 @@
  *
  * The machine runs through the debugger console's session
  * (machine/dbg.h): without -ex, --stop-at or Ctrl-C that is a plain
- * machine_run; with them, the console (docs/debugger.md).
+ * machine_run; with them, the console (docs/debugger.md).  With --gdb it
+ * runs through the gdb stub's session instead (machine/gdb.h).
  *
  * Exit status:
  *   0..255  the value the guest wrote to the power register (& 0xff),
  *           or 0 when the machine is left stopped (--stop-at, quit)
  *   2       bad option, value or kernel image
  *   3       --max-insns ran out
- *   4       fatal machine condition (every CPU idle in WAIT), on stderr
+ *   4       fatal machine condition (every CPU idle in WAIT, or a
+ *           --check-tlb conflict), on stderr
  */
 #include <stdlib.h>
 #include <unistd.h>
@@ -18,10 +20,12 @@
 #include "machine/boot.h"
 #include "machine/dbg.h"
 #include "machine/elf.h"
+#include "machine/gdb.h"
 #include "machine/machine.h"
 #include "machine/options.h"
 #include "machine/stats.h"
 #include "machine/symbols.h"
+#include "machine/trace.h"
 
 enum {
 	EXIT_USAGE = 2,
@@ -86,6 +90,14 @@ static int main_report(struct machine *m, const struct options *o,
 			"0x%08llx%s\n", (unsigned long long)o->max_insns,
 			(unsigned long long)(uint32_t)pc, where);
 		return EXIT_LIMIT;
+	case MACHINE_WATCH:
+		fprintf(stderr, "minidisco: cpu %d stopped at a watchpoint, pc "
+			"0x%08llx%s\n", who, (unsigned long long)(uint32_t)pc,
+			where);
+		return 0;
+	case MACHINE_TLB_CHECK:
+		trace_tlb_report(m, who, syms, stderr);
+		return EXIT_FATAL;
 	case MACHINE_IDLE:
 		fprintf(stderr, "minidisco: fatal: every CPU is in WAIT with no "
 			"interrupt that can wake it (cpu %d at pc 0x%08llx%s)\n",
@@ -116,16 +128,24 @@ static int main_load(struct machine *m, const struct options *o,
 	return main_stop_at(m, o, syms);
 }
 
-/* Load the kernel into m, run it and return the exit status. */
-static int main_boot(struct machine *m, const struct options *o,
-		     const struct elf_file *f, struct sym_table *syms,
-		     FILE *stats)
+/* Run the loaded machine through the debugger console's session (or the
+   gdb stub's, with --gdb) into *end and *who; -1 after a message. */
+static int main_run(struct machine *m, const struct options *o,
+		    const struct sym_table *syms, enum machine_end *end,
+		    int *who)
 {
-	if (main_load(m, o, f, syms) != 0)
-		return EXIT_USAGE;
+	if (o->gdb_port != 0) {
+		struct gdb *g = gdb_create(m, syms, (int)o->gdb_port, stderr);
+		if (g == NULL)
+			return -1;
+		struct gdb_session gs = {o->gdb_wait, o->max_insns};
+		*end = gdb_session_run(g, &gs, who);
+		gdb_destroy(g);
+		return 0;
+	}
 	struct dbg *d = dbg_create(m, syms, stdout, stderr);
 	if (d == NULL)
-		return EXIT_USAGE;
+		return -1;
 	struct dbg_session session = {
 		.ex = o->ex,
 		.nex = o->nex,
@@ -135,9 +155,22 @@ static int main_boot(struct machine *m, const struct options *o,
 		.stop_sym = o->stop_sym,
 		.stop_addr = o->stop_addr,
 	};
-	int who = 0;
-	enum machine_end end = dbg_session_run(d, &session, &who);
+	*end = dbg_session_run(d, &session, who);
 	dbg_destroy(d);
+	return 0;
+}
+
+/* Load the kernel into m, run it and return the exit status. */
+static int main_boot(struct machine *m, const struct options *o,
+		     const struct elf_file *f, struct sym_table *syms,
+		     FILE *stats)
+{
+	if (main_load(m, o, f, syms) != 0)
+		return EXIT_USAGE;
+	int who = 0;
+	enum machine_end end;
+	if (main_run(m, o, syms, &end, &who) != 0)
+		return EXIT_USAGE;
 	fflush(stdout);
 	int status = main_report(m, o, syms, end, who);
 	if (o->dump_regs) {
@@ -161,6 +194,16 @@ static int main_console_input(const struct options *o)
 	return STDIN_FILENO;
 }
 
+/* Apply --trace and --check-tlb to m; 0, or -1 after a message. */
+static int main_trace(struct machine *m, const struct options *o)
+{
+	for (int i = 0; i < o->ntrace; i++)
+		if (trace_add(m->trace, o->trace[i], stderr) != 0)
+			return -1;
+	trace_check_tlb(m, o->check_tlb);
+	return 0;
+}
+
 /* Build the configured machine, boot it and return the exit status. */
 static int main_machine(const struct options *o, const struct elf_file *f,
 			FILE *stats)
@@ -179,7 +222,8 @@ static int main_machine(const struct options *o, const struct elf_file *f,
 	if (m == NULL)
 		return EXIT_USAGE;
 	struct sym_table syms = {0};
-	int status = main_boot(m, o, f, &syms, stats);
+	int status = main_trace(m, o) != 0 ? EXIT_USAGE
+					   : main_boot(m, o, f, &syms, stats);
 	machine_destroy(m); /* restores the terminal */
 	sym_table_free(&syms);
 	return status;

@@ -2,10 +2,9 @@
  * options.c - command line parsing for build/minidisco (getopt_long).
  *
  * Every option is one row of options_table; --help prints that table, so the
- * help text cannot fall out of step with what is accepted.  Options of the
- * design contract that later issues implement (--gdb) are not in the table
- * yet and are therefore rejected as unknown.  gdb's "-ex CMD" is accepted
- * as the long option --ex (argv is copied with "-ex" turned into "--ex").
+ * help text cannot fall out of step with what is accepted.  gdb's "-ex CMD"
+ * is accepted as the long option --ex (argv is copied with "-ex" turned
+ * into "--ex").
  *
  * The machine's shape options (--nodes, --cpus-per-node, --mem-per-node,
  * --timing) are checked here with the rows of the configuration key table
@@ -13,6 +12,7 @@
  * the command line wins wherever it stands.
  */
 #include "machine/options.h"
+#include "machine/trace.h"
 
 #include <getopt.h>
 #include <stdlib.h>
@@ -37,6 +37,10 @@ enum options_code {
 	OPT_DISK,
 	OPT_EX,
 	OPT_BATCH,
+	OPT_TRACE,
+	OPT_CHECK_TLB,
+	OPT_GDB,
+	OPT_GDB_WAIT,
 };
 
 /* One command line option: its name, argument and help line. */
@@ -77,6 +81,16 @@ static const struct options_row options_table[] = {
 	 "write the run's statistics as JSON to FILE when it ends"},
 	{"dump-regs", NULL, OPT_DUMP_REGS,
 	 "print every CPU's registers on stdout when the run ends"},
+	{"trace", "CATS[:FILE]", OPT_TRACE,
+	 "trace insn,exc,tlb,irq,mem,dev or all to FILE (default stderr; "
+	 "repeatable; docs/tracing.md)"},
+	{"check-tlb", NULL, OPT_CHECK_TLB,
+	 "stop with a report (exit 4) when a TLB write makes two entries "
+	 "overlap"},
+	{"gdb", "PORT", OPT_GDB,
+	 "serve the gdb remote protocol on 127.0.0.1:PORT (docs/debugging.md)"},
+	{"gdb-wait", NULL, OPT_GDB_WAIT,
+	 "with --gdb: stay halted at reset until gdb attaches"},
 	{"help", NULL, OPT_HELP, "print this list and exit"},
 	{"version", NULL, OPT_VERSION, "print the version and exit"},
 };
@@ -210,6 +224,25 @@ static bool options_append(struct options *o, const char *arg, FILE *err)
 	return true;
 }
 
+/* Record a --trace spec once its categories and file name are checked. */
+static bool options_trace(struct options *o, const char *arg, FILE *err)
+{
+	unsigned mask;
+	const char *file;
+	char why[160];
+	if (!trace_parse(arg, &mask, &file, why, sizeof why)) {
+		fprintf(err, "minidisco: --trace: %s\n", why);
+		return false;
+	}
+	if (o->ntrace == OPTIONS_MAX_TRACE) {
+		fprintf(err, "minidisco: --trace: more than %d given\n",
+			OPTIONS_MAX_TRACE);
+		return false;
+	}
+	o->trace[o->ntrace++] = arg;
+	return true;
+}
+
 /* Apply one option with its argument; false (after a message) if bad. */
 static bool options_apply(struct options *o, int code, const char *arg,
 			  FILE *err)
@@ -261,8 +294,35 @@ static bool options_apply(struct options *o, int code, const char *arg,
 		return true;
 	case OPT_STATS:
 		return options_file(&o->stats, "stats", arg, err);
+	case OPT_TRACE:
+		return options_trace(o, arg, err);
+	case OPT_CHECK_TLB:
+		o->check_tlb = true;
+		return true;
+	case OPT_GDB:
+		if (options_number(arg, 1, 65535, &o->gdb_port))
+			return true;
+		fprintf(err, "minidisco: --gdb: '%s' is not a TCP port "
+			"(1..65535)\n", arg);
+		return false;
+	case OPT_GDB_WAIT:
+		o->gdb_wait = true;
+		return true;
 	}
 	fprintf(err, "minidisco: internal error: option code %d\n", code);
+	return false;
+}
+
+/* --gdb-wait needs --gdb; gdb drives the run, so no -ex or --batch. */
+static bool options_gdb_check(const struct options *o, FILE *err)
+{
+	if (o->gdb_wait && o->gdb_port == 0)
+		fprintf(err, "minidisco: --gdb-wait needs --gdb PORT\n");
+	else if (o->gdb_port != 0 && (o->nex > 0 || o->batch))
+		fprintf(err, "minidisco: --gdb cannot be combined with -ex or "
+			"--batch (use gdb's own -ex)\n");
+	else
+		return true;
 	return false;
 }
 
@@ -323,7 +383,7 @@ static enum options_result options_scan(struct options *o, int argc,
 		fprintf(err, "minidisco: missing --kernel FILE (see --help)\n");
 		return OPTIONS_USAGE;
 	}
-	return OPTIONS_RUN;
+	return options_gdb_check(o, err) ? OPTIONS_RUN : OPTIONS_USAGE;
 }
 
 /* Parse argv into o; print help/version on out and errors on err. */

@@ -20,6 +20,7 @@
 #define OPTIONS_MAX_DISKS 8
 #define OPTIONS_MAX_APPEND 4095 /* bytes of --append text */
 #define OPTIONS_MAX_EX 64       /* -ex commands */
+#define OPTIONS_MAX_TRACE 16    /* --trace specs */
 
 /* What the command line asked for. */
 struct options {
@@ -42,6 +43,11 @@ struct options {
 	uint64_t stop_addr;     /* --stop-at 0xADDR, sign-extended from 32 bits */
 	bool dump_regs;         /* --dump-regs */
 	const char *stats;      /* --stats FILE.json, or NULL */
+	const char *trace[OPTIONS_MAX_TRACE]; /* --trace CATS[:FILE] ... */
+	int ntrace;
+	bool check_tlb;         /* --check-tlb */
+	uint64_t gdb_port;      /* --gdb PORT; 0 = no gdb stub */
+	bool gdb_wait;          /* --gdb-wait: halted until gdb attaches */
 };
 
 /* What main should do after parsing. */

@@ -22,6 +22,12 @@
  * a CPU; with neither, nothing can ever happen again: MACHINE_IDLE, the
  * fatal exit 4.  Parked CPUs catch up with the machine's time when the
  * run ends.
+ *
+ * Debuggers: CPUs in m->held are not run (the gdb stub steps or continues
+ * some CPUs alone); when none of the others can run, the run ends with
+ * MACHINE_BREAK instead of MACHINE_IDLE.  The agent (the gdb stub) is
+ * polled between quanta and may end the run; a CPU that touches a
+ * watchpoint ends it with MACHINE_WATCH.
  */
 #include <errno.h>
 #include <poll.h>
@@ -31,6 +37,7 @@
 #include "devices/intc.h"
 #include "machine/dbg_signal.h"
 #include "machine/machine.h"
+#include "machine/trace.h"
 
 #define CP0_STATUS 12
 #define CP0_CAUSE 13
@@ -63,6 +70,8 @@ void machine_set_line(void *ctx, int cpu, int line, bool level)
 	if (cpu < 0 || cpu >= m->ncpus || line < 0 || line > 1)
 		return;
 	uint8_t bit = (uint8_t)(1u << line);
+	if (__builtin_expect(m->trace_mask & TRACE_IRQ, 0))
+		trace_irq_line(m->trace, cpu, line, level);
 	m->lines[cpu] = level ? m->lines[cpu] | bit : m->lines[cpu] & ~bit;
 	if (m->idle[cpu])
 		m->deferred |= 1u << cpu;
@@ -91,7 +100,7 @@ static int run_pick(const struct machine *m)
 	int best = -1;
 	uint64_t best_clock = 0;
 	for (int i = 0; i < m->ncpus; i++) {
-		if (m->idle[i])
+		if (m->idle[i] || (m->held >> i & 1))
 			continue;
 		uint64_t clock = machine_cpu_clock(m, i);
 		if (best < 0 || clock < best_clock) {
@@ -151,8 +160,10 @@ static bool run_all_idle(struct machine *m)
 	int fd = dev_console_wait_fd(m->console);
 	if (fd < 0)
 		return false;
-	struct pollfd p = {.fd = fd, .events = POLLIN};
-	while (poll(&p, 1, -1) < 0 && errno == EINTR)
+	int agent = m->agent.wait_fd ? m->agent.wait_fd(m->agent.ctx) : -1;
+	struct pollfd p[2] = {{.fd = fd, .events = POLLIN},
+			      {.fd = agent, .events = POLLIN}};
+	while (poll(p, agent >= 0 ? 2 : 1, -1) < 0 && errno == EINTR)
 		if (dbg_signal_pending())
 			break; /* Ctrl-C: the loop stops the run */
 	return true;
@@ -186,8 +197,12 @@ static bool run_quantum(struct machine *m, int i, uint64_t max_insns,
 	run_advance(m, i);
 	if (machine_powered_off(m))
 		*end = MACHINE_POWER_OFF;
+	else if (s == CPU_STOP_TLB)
+		*end = MACHINE_TLB_CHECK;
 	else if (s == CPU_STOP_BREAK || m->stop_req)
 		*end = MACHINE_BREAK;
+	else if (s == CPU_STOP_WATCH)
+		*end = MACHINE_WATCH;
 	else if (max_insns != 0 && m->insns >= max_insns)
 		*end = MACHINE_LIMIT;
 	else
@@ -205,12 +220,14 @@ enum machine_end machine_run(struct machine *m, uint64_t max_insns, int *who)
 	for (;;) {
 		machine_poll_devices(m);
 		run_deliver(m);
-		if (dbg_signal_pending())
+		if (dbg_signal_pending() ||
+		    (m->agent.poll && m->agent.poll(m->agent.ctx)))
 			return run_end(m, MACHINE_BREAK);
 		int i = run_pick(m);
 		if (i < 0) {
 			if (!run_all_idle(m))
-				return run_end(m, MACHINE_IDLE);
+				return run_end(m, m->held ? MACHINE_BREAK
+							  : MACHINE_IDLE);
 			continue;
 		}
 		*who = i;

@@ -29,12 +29,14 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "devices/hostchan.h"
 #include "numa/numa.h"
 
 #define STATS_HOT_PAGES 16 /* hottest pages listed, machine and per node */
+#define STATS_RECORD_MAX 65536 /* host-channel bytes kept per record */
 
 /* Open path for writing the report; NULL after a one-line error on err. */
 FILE *stats_open(const char *path, FILE *err)
@@ -155,6 +157,31 @@ static cJSON *stats_machine(const struct machine *m)
 	return o;
 }
 
+/*
+ * One host-channel record: its JSON value if it is valid JSON, else its
+ * text.  Records longer than STATS_RECORD_MAX keep only that many bytes,
+ * as text, with "bytes" and "truncated", so that the report stays small
+ * whatever software writes (64 records of 1 MiB would otherwise need
+ * gigabytes as cJSON trees).
+ */
+static cJSON *stats_record(const char *name, const char *text)
+{
+	cJSON *r = cJSON_CreateObject();
+	size_t len = strlen(text);
+	cJSON_AddStringToObject(r, "name", name);
+	if (len <= STATS_RECORD_MAX) {
+		cJSON *v = cJSON_ParseWithOpts(text, NULL, 1);
+		cJSON_AddItemToObject(r, "value", v ? v : cJSON_CreateString(text));
+		return r;
+	}
+	char *head = strndup(text, STATS_RECORD_MAX);
+	cJSON_AddItemToObject(r, "value", cJSON_CreateString(head ? head : ""));
+	cJSON_AddNumberToObject(r, "bytes", (double)len);
+	cJSON_AddTrueToObject(r, "truncated");
+	free(head);
+	return r;
+}
+
 /* The records software handed over through the host channel. */
 static cJSON *stats_hostchan(const struct machine *m)
 {
@@ -162,14 +189,8 @@ static cJSON *stats_hostchan(const struct machine *m)
 	const char **names, **texts;
 	int n = m->hostchan ? dev_hostchan_records(m->hostchan, &names,
 						   &texts) : 0;
-	for (int i = 0; i < n; i++) {
-		cJSON *r = cJSON_CreateObject();
-		cJSON *v = cJSON_ParseWithOpts(texts[i], NULL, 1);
-		cJSON_AddStringToObject(r, "name", names[i]);
-		cJSON_AddItemToObject(r, "value",
-				      v ? v : cJSON_CreateString(texts[i]));
-		cJSON_AddItemToArray(a, r);
-	}
+	for (int i = 0; i < n; i++)
+		cJSON_AddItemToArray(a, stats_record(names[i], texts[i]));
 	return a;
 }
 

@@ -254,10 +254,10 @@ static uint32_t numa_uncached(struct numa *n, int c, uint32_t pa)
 	return numa_request(n, n->cpu[c].node, home);
 }
 
-/* The memory-system routine behind every primary-cache miss (ctx = n). */
-uint32_t numa_miss(void *ctx, int cpu, uint32_t pa, enum cpu_ref ref)
+/* The miss path without the tracer. */
+uint32_t numa_miss_untraced(struct numa *n, int cpu, uint32_t pa,
+			    enum cpu_ref ref)
 {
-	struct numa *n = ctx;
 	uint32_t cost;
 
 	if (pa >= n->ram_bytes) {
@@ -270,6 +270,16 @@ uint32_t numa_miss(void *ctx, int cpu, uint32_t pa, enum cpu_ref ref)
 	}
 	n->cpu[cpu].st.stall_cycles += cost;
 	return cost;
+}
+
+/* The memory-system routine behind every primary-cache miss (ctx = n). */
+uint32_t numa_miss(void *ctx, int cpu, uint32_t pa, enum cpu_ref ref)
+{
+	struct numa *n = ctx;
+
+	if (__builtin_expect(n->trace != NULL, 0))
+		return numa_miss_traced(n, cpu, pa, ref);
+	return numa_miss_untraced(n, cpu, pa, ref);
 }
 
 /* Coherent DMA wrote [pa, pa+len): every cached copy is invalidated. */

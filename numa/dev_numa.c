@@ -243,7 +243,7 @@ struct device *dev_numa_create(const struct dev_services *svc, struct numa *n,
 	if (!d || !s) {
 		free(d);
 		free(s);
-		fprintf(err, "numa: out of memory for the hot-page unit\n");
+		fprintf(err, "minidisco: numa: out of memory for the hot-page unit\n");
 		return NULL;
 	}
 	s->n = n;

@@ -46,7 +46,7 @@ static bool numa_check_caches(const struct numa_params *p, FILE *err)
 	else if (p->clock_mhz == 0)
 		bad = "clock_mhz", why = "at least 1";
 	if (bad)
-		fprintf(err, "numa: %s must be %s\n", bad, why);
+		fprintf(err, "minidisco: numa: %s must be %s\n", bad, why);
 	return bad == NULL;
 }
 
@@ -55,18 +55,18 @@ static bool numa_check_shape(int ncpus, int nodes, int cpus_per_node,
 			     uint32_t mem_per_node, FILE *err)
 {
 	if (nodes < 1 || nodes > NUMA_MAX_NODES) {
-		fprintf(err, "numa: nodes must be 1 to %d\n", NUMA_MAX_NODES);
+		fprintf(err, "minidisco: numa: nodes must be 1 to %d\n", NUMA_MAX_NODES);
 		return false;
 	}
 	if (cpus_per_node < 1 || ncpus != nodes * cpus_per_node ||
 	    ncpus > NUMA_MAX_CPUS) {
-		fprintf(err, "numa: cpus_per_node: %d CPUs on %d nodes (at most "
+		fprintf(err, "minidisco: numa: cpus_per_node: %d CPUs on %d nodes (at most "
 			"%d CPUs)\n", ncpus, nodes, NUMA_MAX_CPUS);
 		return false;
 	}
 	if (mem_per_node == 0 || mem_per_node % (1u << NUMA_PAGE_SHIFT) ||
 	    (uint64_t)mem_per_node * (uint64_t)nodes > 0x1F000000u) {
-		fprintf(err, "numa: mem_per_node must be a non-zero multiple of "
+		fprintf(err, "minidisco: numa: mem_per_node must be a non-zero multiple of "
 			"4 KB, with all RAM below 0x1F000000\n");
 		return false;
 	}
@@ -117,7 +117,7 @@ struct numa *numa_create(const struct numa_params *p, int ncpus, int nodes,
 		return NULL;
 	n = calloc(1, sizeof(*n));
 	if (!n) {
-		fprintf(err, "numa: out of memory\n");
+		fprintf(err, "minidisco: numa: out of memory\n");
 		return NULL;
 	}
 	n->p = *p;
@@ -135,7 +135,7 @@ struct numa *numa_create(const struct numa_params *p, int ncpus, int nodes,
 	for (int i = 0; i < ncpus; i++)
 		ok = numa_cpu_init(n, i) && ok;
 	if (!ok || !numa_memory_init(n)) {
-		fprintf(err, "numa: out of memory for caches and directory\n");
+		fprintf(err, "minidisco: numa: out of memory for caches and directory\n");
 		numa_destroy(n);
 		return NULL;
 	}

@@ -97,6 +97,19 @@ uint32_t numa_miss(void *ctx, int cpu, uint32_t pa, enum cpu_ref ref);
 /* Coherent DMA wrote [pa, pa+len): every cached copy is invalidated. */
 void numa_dma_write(struct numa *n, uint32_t pa, uint32_t len);
 
+/*
+ * A tracer of misses (--trace mem): called for every reference miss()
+ * sees, with what served it ("l2", "local", "remote", "upgrade" for a
+ * store to a line held shared, "device" outside RAM; an uncached RAM
+ * reference is "local" or "remote") and the stall cycles it cost.
+ */
+typedef void (*numa_trace_fn)(void *ctx, int cpu, uint32_t pa,
+			      enum cpu_ref ref, const char *from,
+			      uint32_t latency);
+/* Call fn for every miss from now on (NULL: stop; the miss path then pays
+ * one predictable branch). */
+void numa_set_trace(struct numa *n, numa_trace_fn fn, void *ctx);
+
 /* Node of CPU cpu. */
 int numa_cpu_node(const struct numa *n, int cpu);
 /* Home node of physical address pa, or -1 outside RAM. */

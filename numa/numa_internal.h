@@ -73,6 +73,8 @@ struct numa {
 	struct numa_node_stats node[NUMA_MAX_NODES];
 	struct numa_cpu cpu[NUMA_MAX_CPUS];
 	struct numa_hot hot;
+	numa_trace_fn trace;       /* --trace mem, or NULL */
+	void *trace_ctx;
 };
 
 /* Compose a tag word from a line number and a state. */
@@ -86,6 +88,13 @@ static inline uint32_t numa_tag2(uint32_t line, uint32_t st)
 {
 	return line << 3 | st;
 }
+
+/* The miss path without the tracer (cache.c). */
+uint32_t numa_miss_untraced(struct numa *n, int cpu, uint32_t pa,
+			    enum cpu_ref ref);
+/* The miss path with the tracer told about the miss (trace.c). */
+uint32_t numa_miss_traced(struct numa *n, int cpu, uint32_t pa,
+			  enum cpu_ref ref);
 
 /* Count one L2 miss to line from node; may make its page hot. */
 void numa_hot_count(struct numa *n, uint32_t line, int node);

@@ -125,9 +125,9 @@ n=$(grep -cE '^  [a-z]' "$S/out")
 has "help lists every command, one line each" out "continue (c)" \
 	"step (s)" "break (b)" "delete (d)" "info (i)" "regs (r)" "cp0 " \
 	"fpu " "tlb " "x/NFU " "disas " "sym " "cpu " "stats " "where " \
-	"quit (q)"
-[ "$n" -eq 17 ] && result "help has 17 command lines" "" ||
-	result "help has 17 command lines" "$n lines"
+	"trace " "quit (q)"
+[ "$n" -eq 18 ] && result "help has 18 command lines" "" ||
+	result "help has 18 command lines" "$n lines"
 
 run "$P" frob 'x/4q words' 'x/wx nosuch' 'where 0 sideways' 'cpu 3' \
 	'b 0x80010002' 'delete 9' 'x/wx 0xbf000000' 'step 0' regs

@@ -118,7 +118,7 @@ static void check_header(uint32_t bi, int ncpus, const struct want *w)
 	CHECK(bi >= kernel_hi);
 	CHECK_EQ(bi_word(bi, BI_NODE_COUNT), w->nodes);
 	CHECK_EQ(bi_word(bi, BI_MOD_COUNT), w->nmods);
-	CHECK_EQ(bi_word(bi, BI_DEV_COUNT), 6 + w->disks);
+	CHECK_EQ(bi_word(bi, BI_DEV_COUNT), 7 + w->disks);
 }
 
 /* The node table. */
@@ -154,6 +154,8 @@ static void check_devices(uint32_t bi, const struct want *w)
 	check_dev(e += BI_DEV_BYTES, BI_DEV_INTC, 0, 0x1F000100, 256,
 		  BI_IRQ_NONE);
 	check_dev(e += BI_DEV_BYTES, BI_DEV_HOSTCHAN, 0, 0x1F000200, 16,
+		  BI_IRQ_NONE);
+	check_dev(e += BI_DEV_BYTES, BI_DEV_TRACECTL, 0, 0x1F000300, 16,
 		  BI_IRQ_NONE);
 	for (uint32_t k = 0; k < w->disks; k++)
 		check_dev(e += BI_DEV_BYTES, BI_DEV_DISK, k, DISK_PA(k), 256,
