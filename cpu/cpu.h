@@ -185,9 +185,16 @@ uint64_t cpu_lo(const struct cpu *c);
 const char *cpu_cp0_name(int n);
 /* Value of CP0 register n as software would read it, without side effects. */
 uint64_t cpu_cp0(const struct cpu *c, int n);
-/* Floating-point register n as a 64-bit image, and FCSR. */
+/* Set HI or LO (for debuggers). */
+void cpu_set_hi(struct cpu *c, uint64_t v);
+void cpu_set_lo(struct cpu *c, uint64_t v);
+/* Floating-point register n as a 64-bit image, FCSR (FCR31), FIR (FCR0). */
 uint64_t cpu_fpr(const struct cpu *c, int n);
 uint32_t cpu_fcsr(const struct cpu *c);
+uint32_t cpu_fir(const struct cpu *c);
+/* Set physical FP register n (0..31) or FCSR's writable bits (debuggers). */
+void cpu_set_fpr(struct cpu *c, int n, uint64_t v);
+void cpu_set_fcsr(struct cpu *c, uint32_t v);
 /* Translate va as a load from the current mode would; 0 on success. */
 int cpu_debug_translate(const struct cpu *c, uint64_t va, uint32_t *pa);
 

@@ -123,6 +123,37 @@ uint32_t cpu_fcsr(const struct cpu *c)
 	return c->fcsr;
 }
 
+/* FIR (FCR0), the FPU's implementation and revision. */
+uint32_t cpu_fir(const struct cpu *c)
+{
+	return c->fir;
+}
+
+/* Set HI (for debuggers). */
+void cpu_set_hi(struct cpu *c, uint64_t v)
+{
+	c->hi = v;
+}
+
+/* Set LO (for debuggers). */
+void cpu_set_lo(struct cpu *c, uint64_t v)
+{
+	c->lo = v;
+}
+
+/* Set physical FP register n (for debuggers). */
+void cpu_set_fpr(struct cpu *c, int n, uint64_t v)
+{
+	if (n >= 0 && n < 32)
+		c->fpr[n] = v;
+}
+
+/* Set FCSR's writable bits, as ctc1 would but raising nothing. */
+void cpu_set_fcsr(struct cpu *c, uint32_t v)
+{
+	c->fcsr = v & 0x0183ffffu; /* FS, C, cause, enables, flags, RM */
+}
+
 /* Number of instructions executed since reset. */
 uint64_t cpu_insns(const struct cpu *c)
 {

@@ -12,8 +12,8 @@
  *
  *   regnum  0..31  r0..r31          38..69  f0..f31
  *           32     status           70      fcsr
- *           33     lo               71      fir (unavailable: cpu.h
- *           34     hi                       has no reader for it)
+ *           33     lo               71      fir
+ *           34     hi
  *           35     badvaddr         72..    index, random, entrylo0, ...
  *           36     cause                    (every named CP0 register
  *           37     pc                       but status/badvaddr/cause)
@@ -23,9 +23,9 @@
  * the 32-bit FGR 2k+1 in the upper half of the 64-bit register 2k
  * (docs/fpu.md); gdb reads a single from the low half of each register
  * and a double from the whole even one, so f2k is served whole and f2k+1
- * as FGR 2k+1 in its low half.  Only r1..r31 and pc can be written
- * (cpu.h has setters for those alone); writing any other register its
- * current value is accepted, anything else is refused.
+ * as FGR 2k+1 in its low half.  r1..r31, pc, hi, lo, the FPRs and fcsr
+ * can be written; the CP0 registers and fir cannot (writing one its
+ * current value is accepted, anything else is refused).
  */
 #include "machine/gdb_internal.h"
 
@@ -100,7 +100,7 @@ static int gdb_reg_get(const struct cpu *c, int n, uint64_t *v)
 	else if (n == GDB_REG_FCSR)
 		*v = cpu_fcsr(c);
 	else if (n == GDB_REG_FIR)
-		return 0;
+		*v = cpu_fir(c);
 	else if (n >= GDB_REG_EXTRA && gdb_extra_cp0(n - GDB_REG_EXTRA) >= 0)
 		*v = (uint32_t)cpu_cp0(c, gdb_extra_cp0(n - GDB_REG_EXTRA));
 	else
@@ -113,7 +113,19 @@ static bool gdb_reg_settable(const struct cpu *c, int n, uint64_t v)
 {
 	uint64_t now;
 	int r = gdb_reg_get(c, n, &now);
-	return (n >= 0 && n < 32) || n == GDB_REG_PC || (r == 1 && now == v);
+	return (n >= 0 && n < 32) || n == GDB_REG_PC || n == 33 || n == 34 ||
+	       (n >= GDB_REG_F0 && n <= GDB_REG_FCSR) || (r == 1 && now == v);
+}
+
+/* Set FPR n as gdb names it (the inverse of gdb_fpr). */
+static void gdb_set_fpr(struct cpu *c, int n, uint64_t v)
+{
+	if ((cpu_cp0(c, CP0_STATUS) & ST_FR) || !(n & 1)) {
+		cpu_set_fpr(c, n, v);
+		return;
+	}
+	uint64_t pair = cpu_fpr(c, n - 1);
+	cpu_set_fpr(c, n - 1, (pair & 0xffffffffull) | (v << 32));
 }
 
 /* Set register n of c to v, if it changes (r0 stays 0). */
@@ -126,6 +138,14 @@ static void gdb_reg_set(struct cpu *c, int n, uint64_t v)
 		cpu_set_gpr(c, n, v);
 	else if (n == GDB_REG_PC)
 		cpu_set_pc(c, v);
+	else if (n == 33)
+		cpu_set_lo(c, v);
+	else if (n == 34)
+		cpu_set_hi(c, v);
+	else if (n >= GDB_REG_F0 && n < GDB_REG_FCSR)
+		gdb_set_fpr(c, n - GDB_REG_F0, v);
+	else if (n == GDB_REG_FCSR)
+		cpu_set_fcsr(c, (uint32_t)v);
 }
 
 /* Append register n of c to the reply: its hex digits, or x's. */

@@ -97,8 +97,12 @@ def main():
     want("qC follows the stop", c.ask(b"qC"), b"QC2")
     want("P t0", c.ask(b"P8=ffffffffcafef00d"), b"OK")
     want("p t0", c.ask(b"p8"), b"ffffffffcafef00d")
-    want("P hi refused", c.ask(b"P22=0000000000000001"), b"E01")
-    want("P hi to its own value", c.ask(b"P22=0000000000000000"), b"OK")
+    want("P hi", c.ask(b"P22=0000000000000001"), b"OK")
+    want("p hi", c.ask(b"p22"), b"0000000000000001")
+    st = c.ask(b"p20")
+    want("P status (CP0) refused", c.ask(b"P20=" + b"%016x" % (int(st, 16) ^ 1)),
+         b"E01")
+    want("P status to its own value", c.ask(b"P20=" + st), b"OK")
     # X at words: bytes 0x7d '}' and 0x23 '#' travel escaped.
     words = sys.argv[2].encode()
     esc = b"}" + bytes([0x7d ^ 0x20]) + b"}" + bytes([0x23 ^ 0x20])

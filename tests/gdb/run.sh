@@ -151,6 +151,9 @@ x/2xw &words
 monitor x/2wx words
 set $t5 = -2
 monitor regs
+set $hi = 0x1234
+printf "hi=%x\n", $hi
+p/x $fir
 set $ret = $ra
 stepi
 printf "pc-is-ra=%d\n", $pc == $ret
@@ -161,7 +164,8 @@ check regs "$(want 'Breakpoint 1, add (a=0, b=1)' 'a0=0 a1=1' \
 	'pc-is-add=1' 'status' 'cause' 'badvaddr' '$1 = 1.5' \
 	'f1:  0x000000003ff80000 flt: 1.9375' 'f2:  0x0000000040200000 flt: 2.5' \
 	'0x11223344	0x55667788	0x99aabbcc	0xddeeff00' \
-	'0x11223344	0xcafef00d' 't5 fffffffffffffffe' 'pc-is-ra=1' \
+	'0x11223344	0xcafef00d' 't5 fffffffffffffffe' 'hi=1234' '= 0x500' \
+	'pc-is-ra=1' \
 	'exited with code 05')"
 
 # 2. A write watchpoint fires right after the store (value and place),
