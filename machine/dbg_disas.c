@@ -63,19 +63,26 @@ static bool dbg_branch_target(uint32_t w, uint32_t va, uint32_t *target)
 	return false;
 }
 
-/* If w moves to or from CP0, write "$rt, $rd" into ops and the CP0
-   register's name into note; false otherwise. */
-static bool dbg_cp0_move(uint32_t w, char *ops, size_t len, char *note,
-			 size_t nlen)
+/*
+ * If w moves to or from CP0 (MFC0, DMFC0, MTC0, DMTC0: COP0 with rs 0, 1,
+ * 4, 5 and bits 10..0 zero), write "$rt, $rd" into ops and return the
+ * CP0 register's name (capstone would name rd as a general register);
+ * NULL otherwise.  Shared with the insn trace.
+ *
+ *   31  26 25 21 20 16 15 11 10      0
+ *  +------+-----+-----+-----+---------+
+ *  |  16  | rs  | rt  | rd  |    0    |
+ *  +------+-----+-----+-----+---------+
+ */
+const char *dbg_cp0_move(uint32_t w, char *ops, size_t len)
 {
 	unsigned rs = w >> 21 & 31, rt = w >> 16 & 31, rd = w >> 11 & 31;
 	if (w >> 26 != 0x10 || (w & 0x7ff) != 0 ||
 	    (rs != 0 && rs != 1 && rs != 4 && rs != 5))
-		return false;
+		return NULL;
 	const char *name = cpu_cp0_name((int)rd);
 	snprintf(ops, len, "$%s, $%u", dbg_reg_name((int)rt), rd);
-	snprintf(note, nlen, "\t# %s", name ? name : "reserved");
-	return true;
+	return name ? name : "reserved";
 }
 
 /* Write capstone's text for w at va, with our notes, into buf. */
@@ -91,8 +98,10 @@ static void dbg_disas_text(struct dbg *d, uint32_t w, uint32_t va,
 		return;
 	}
 	snprintf(ops, sizeof ops, "%s", in->op_str);
-	if (!dbg_cp0_move(w, ops, sizeof ops, note, sizeof note) &&
-	    dbg_branch_target(w, va, &target))
+	const char *cp0 = dbg_cp0_move(w, ops, sizeof ops);
+	if (cp0 != NULL)
+		snprintf(note, sizeof note, "\t# %s", cp0);
+	else if (dbg_branch_target(w, va, &target))
 		dbg_sym_suffix(d, target, note, sizeof note);
 	snprintf(buf, len, "%s%s%s%s", in->mnemonic, ops[0] ? " " : "", ops,
 		 note);

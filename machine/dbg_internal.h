@@ -67,6 +67,7 @@ bool dbg_parse_addr(struct dbg *d, const char *text, uint64_t *v);
 bool dbg_parse_count(struct dbg *d, const char *text, uint64_t min,
 		     uint64_t max, uint64_t *v);
 const char *dbg_reg_name(int n);
+const char *dbg_cp0_move(uint32_t w, char *ops, size_t len);
 void dbg_sym_suffix(const struct dbg *d, uint64_t addr, char *buf,
 		    size_t len);
 uint64_t dbg_sext(uint64_t addr);

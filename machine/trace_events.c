@@ -13,7 +13,7 @@
 #include "machine/trace_internal.h"
 
 #include "devices/intc.h"
-#include "machine/dbg_internal.h" /* dbg_reg_name: ABI register names */
+#include "machine/dbg_internal.h" /* dbg_cp0_move, dbg_reg_name */
 #include "machine/bootinfo.h"
 #include "numa/numa.h"
 
@@ -32,28 +32,6 @@ static unsigned long long trace_now(const struct trace *t)
 	return (unsigned long long)t->m->svc.now(t->m->svc.ctx);
 }
 
-/*
- * If w moves to or from CP0 (MFC0, DMFC0, MTC0, DMTC0: COP0 with rs 0, 1,
- * 4, 5 and bits 10..0 zero), write "$rt, $rd # name" into ops, as the
- * console's disas does; capstone would name rd as a general register.
- *
- *   31  26 25 21 20 16 15 11 10      0
- *  +------+-----+-----+-----+---------+
- *  |  16  | rs  | rt  | rd  |    0    |
- *  +------+-----+-----+-----+---------+
- */
-static bool trace_cp0_move(uint32_t w, char *ops, size_t len)
-{
-	unsigned rs = w >> 21 & 31, rt = w >> 16 & 31, rd = w >> 11 & 31;
-	if (w >> 26 != 0x10 || (w & 0x7ff) != 0 ||
-	    (rs != 0 && rs != 1 && rs != 4 && rs != 5))
-		return false;
-	const char *name = cpu_cp0_name((int)rd);
-	snprintf(ops, len, "$%s, $%u # %s", dbg_reg_name((int)rt), rd,
-		 name ? name : "reserved");
-	return true;
-}
-
 /* Capstone's text for instruction word w at pc, into buf. */
 void trace_disas(struct trace *t, uint32_t w, uint32_t pc, char *buf,
 		 size_t len)
@@ -67,7 +45,11 @@ void trace_disas(struct trace *t, uint32_t w, uint32_t pc, char *buf,
 		snprintf(buf, len, ".word 0x%08x", w);
 		return;
 	}
-	if (!trace_cp0_move(w, ops, sizeof ops))
+	char reg[96];
+	const char *cp0 = dbg_cp0_move(w, reg, sizeof reg);
+	if (cp0 != NULL)
+		snprintf(ops, sizeof ops, "%s # %s", reg, cp0);
+	else
 		snprintf(ops, sizeof ops, "%s", t->insn->op_str);
 	snprintf(buf, len, "%s%s%s", t->insn->mnemonic, ops[0] ? " " : "",
 		 ops);
