@@ -7,6 +7,7 @@
  * options --nodes, --cpus-per-node, --mem-per-node and --timing go through
  * the same rows, so a value means the same wherever it is written.
  */
+#include "machine/quote.h"
 #include "machine/config.h"
 
 #include <stddef.h>
@@ -238,8 +239,10 @@ int config_set(struct machine_config *c, const char *section,
 {
 	const struct config_key *k = config_find(section, key);
 	if (k == NULL) {
+		char q[80];
 		fprintf(err, "minidisco: %s:%d: unknown key '%s' in [%s]\n",
-			file ? file : "-", line, key, section);
+			file ? file : "-", line, quote_value(key, q, sizeof q),
+			section);
 		return -1;
 	}
 	struct config_origin *o = &c->at[k - config_keys];
@@ -249,8 +252,9 @@ int config_set(struct machine_config *c, const char *section,
 	if (!config_parse(k, value, &v)) {
 		config_where(k, &here, where, sizeof where);
 		config_expect(k, expect, sizeof expect);
-		fprintf(err, "minidisco: %s: '%s' is not %s\n", where, value,
-			expect);
+		char q[80];
+		fprintf(err, "minidisco: %s: '%s' is not %s\n", where,
+			quote_value(value, q, sizeof q), expect);
 		return -1;
 	}
 	if (file != NULL && o->set && o->file == file) {

@@ -20,6 +20,7 @@
 #include <ini.h>
 #include <string.h>
 
+#include "machine/quote.h"
 #include "machine/config.h"
 
 /* State of one load. */
@@ -66,8 +67,14 @@ static char *config_ini_read(char *buf, int size, void *stream)
 	if (n > 0 && buf[n - 1] == '\n')
 		s->next_line++;
 	else if (!feof(s->in)) {
-		fprintf(s->err, "minidisco: %s:%d: line longer than %d "
-			"characters\n", s->path, s->line, size - 2);
+		/* fgets stopped early without a newline in sight: the line is
+		 * too long, or a NUL byte hid the rest of a short one. */
+		if (n + 1 < (size_t)size)
+			fprintf(s->err, "minidisco: %s:%d: NUL byte in the line\n",
+				s->path, s->line);
+		else
+			fprintf(s->err, "minidisco: %s:%d: line longer than %d "
+				"characters\n", s->path, s->line, size - 2);
 		s->failed = true;
 		return NULL;
 	}
@@ -86,8 +93,10 @@ static int config_ini_key(void *user, const char *section, const char *name,
 	if (s->failed)
 		return 0;
 	if (section[0] == '\0') {
+		char q[80];
 		fprintf(s->err, "minidisco: %s:%d: key '%s' outside any "
-			"[section]\n", s->path, s->line, name);
+			"[section]\n", s->path, s->line,
+			quote_value(name, q, sizeof q));
 		s->failed = true;
 		return 0;
 	}

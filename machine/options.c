@@ -11,6 +11,7 @@
  * (config.c) and applied by options_config over the --machine file, so
  * the command line wins wherever it stands.
  */
+#include "machine/quote.h"
 #include "machine/options.h"
 #include "machine/trace.h"
 
@@ -166,8 +167,9 @@ static bool options_stop_at(struct options *o, const char *arg, FILE *err)
 	if (arg[0] == '0' && (arg[1] == 'x' || arg[1] == 'X')) {
 		if (options_address(arg, &o->stop_addr))
 			return true;
+		char q[80];
 		fprintf(err, "minidisco: --stop-at: '%s' is not a 32-bit "
-			"hex address\n", arg);
+			"hex address\n", quote_value(arg, q, sizeof q));
 		return false;
 	}
 	if (arg[0] == '\0') {
@@ -247,6 +249,7 @@ static bool options_trace(struct options *o, const char *arg, FILE *err)
 static bool options_apply(struct options *o, int code, const char *arg,
 			  FILE *err)
 {
+	char q[80]; /* the value, quoted for an error message */
 	switch (code) {
 	case OPT_KERNEL:
 		return options_file(&o->kernel, "kernel", arg, err);
@@ -285,7 +288,7 @@ static bool options_apply(struct options *o, int code, const char *arg,
 		if (options_number(arg, 1, UINT64_MAX, &o->max_insns))
 			return true;
 		fprintf(err, "minidisco: --max-insns: '%s' is not a positive "
-			"decimal number\n", arg);
+			"decimal number\n", quote_value(arg, q, sizeof q));
 		return false;
 	case OPT_STOP_AT:
 		return options_stop_at(o, arg, err);
@@ -303,7 +306,7 @@ static bool options_apply(struct options *o, int code, const char *arg,
 		if (options_number(arg, 1, 65535, &o->gdb_port))
 			return true;
 		fprintf(err, "minidisco: --gdb: '%s' is not a TCP port "
-			"(1..65535)\n", arg);
+			"(1..65535)\n", quote_value(arg, q, sizeof q));
 		return false;
 	case OPT_GDB_WAIT:
 		o->gdb_wait = true;
@@ -329,7 +332,9 @@ static bool options_gdb_check(const struct options *o, FILE *err)
 /* Report the option getopt_long could not accept. */
 static void options_bad(int c, char **argv, FILE *err)
 {
-	const char *word = optind > 0 ? argv[optind - 1] : "?";
+	char q[80];
+	const char *word = quote_value(optind > 0 ? argv[optind - 1] : "?", q,
+				       sizeof q);
 	if (c == ':')
 		fprintf(err, "minidisco: option '%s' needs a value\n", word);
 	else if (optopt != 0 && optopt < 256)
@@ -375,8 +380,9 @@ static enum options_result options_scan(struct options *o, int argc,
 			return OPTIONS_USAGE;
 	}
 	if (optind < argc) {
+		char q[80];
 		fprintf(err, "minidisco: unexpected argument '%s' (see --help)"
-			"\n", argv[optind]);
+			"\n", quote_value(argv[optind], q, sizeof q));
 		return OPTIONS_USAGE;
 	}
 	if (o->kernel == NULL) {

@@ -46,6 +46,8 @@ test-chaos: $(HB)/minidisco $(CHAOS_BIN)
 	$(CHAOS_ENV) tests/chaos/cli.sh $(HB)/minidisco $(CHAOS_BIN) \
 		$(CHAOS_WORK)/c
 	tests/chaos/repro/tty_raw.sh $(HB)/minidisco
+	tests/chaos/repro/msg_newline.sh $(HB)/minidisco
+	tests/chaos/repro/ini_nul.sh $(HB)/minidisco $(CHAOS_BIN)
 ifneq ($(SAN),1)
 	tests/chaos/repro/hostchan_mem.sh $(HB)/minidisco
 	tests/chaos/repro/numa_oom.sh $(HB)/minidisco

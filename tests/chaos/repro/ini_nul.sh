@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/chaos/repro/ini_nul.sh BIN CHAOS - FAILS TODAY (not run by default).
+# tests/chaos/repro/ini_nul.sh BIN CHAOS - a regression test run by test-chaos (the bug below is fixed).
 #
 # A --machine line holding a NUL byte is refused (exit 2, one line: good)
 # but with a wrong reason: "nul.ini:2: line longer than 198 characters"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/chaos/repro/msg_newline.sh BIN - FAILS TODAY (not run by default).
+# tests/chaos/repro/msg_newline.sh BIN - a regression test run by test-chaos (the bug below is fixed).
 #
 # Option and INI values are quoted verbatim in error messages, so a value
 # holding a newline (or terminal escapes) breaks the "one line on stderr"
