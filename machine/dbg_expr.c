@@ -106,12 +106,17 @@ static bool dbg_term(struct dbg *d, const char *text, size_t len,
 {
 	char name[128];
 	uint32_t value;
-	if (len > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-		if (len <= 18 && dbg_number(text + 2, len - 2, 16, v))
-			return true;
-	} else if (isdigit((unsigned char)text[0])) {
-		if (dbg_number(text, len, 10, v))
-			return true;
+	bool hex = len > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+	if (hex || isdigit((unsigned char)text[0])) {
+		if (!(hex ? len <= 18 && dbg_number(text + 2, len - 2, 16, v)
+			  : dbg_number(text, len, 10, v)))
+			goto bad;
+		if (*v > 0xffffffffu && *v != dbg_sext(*v)) {
+			dbg_error(d, "'%.*s' is not a 32-bit address", (int)len,
+				  text);
+			return false;
+		}
+		return true;
 	} else if (text[0] == '$') {
 		if (dbg_register(d, text + 1, len - 1, v))
 			return true;
@@ -127,6 +132,7 @@ static bool dbg_term(struct dbg *d, const char *text, size_t len,
 		dbg_error(d, "no symbol '%s'", name);
 		return false;
 	}
+bad:
 	dbg_error(d, "'%.*s' is not a number, symbol or $register", (int)len,
 		  text);
 	return false;

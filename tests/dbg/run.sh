@@ -130,14 +130,16 @@ has "help lists every command, one line each" out "continue (c)" \
 	result "help has 18 command lines" "$n lines"
 
 run "$P" frob 'x/4q words' 'x/wx nosuch' 'where 0 sideways' 'cpu 3' \
-	'b 0x80010002' 'delete 9' 'x/wx 0xbf000000' 'step 0' regs
+	'b 0x80010002' 'delete 9' 'x/wx 0xbf000000' 'step 0' \
+	'b 0xffffffffff' regs
 has "errors are one line each" err "unknown command 'frob' (try help)" \
 	"bad x format 'q' (formats x d u c s i, units b h w g)" \
 	"no symbol 'nosuch'" "where: 'sideways' is not load, store or fetch" \
 	"no cpu 3 (the machine has 1)" "0x80010002 is not word-aligned" \
 	"no breakpoint number 9" \
 	"0xbf000000 is device space (physical 0x1f000000): the debugger does not read devices" \
-	"'0' is not a number from 1 to 4294967295"
+	"'0' is not a number from 1 to 4294967295" \
+	"'0xffffffffff' is not a 32-bit address"
 has "commands after errors still run" out "  pc ffffffff$A_START <_start>"
 status "machine still stopped after -ex: exit status 0" 0
 run "$P" 'st' 'info xyz'
