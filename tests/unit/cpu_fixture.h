@@ -50,6 +50,31 @@ static inline void fix_code(struct fix *f, uint32_t pa, const uint32_t *w,
 	cpu_phys_invalidate(f->p, pa, (uint32_t)(4 * n));
 }
 
+#define FIX_CODE 0x1000u  /* physical address of the test code */
+#define FIX_KCODE 0x80001000u /* the same, through kseg0 */
+
+/* Load w at FIX_CODE and spin loops at both vectors; kernel mode with
+   Status = status, pc at FIX_KCODE. */
+static inline void fix_boot_into(struct fix *f, const uint32_t *w, int n,
+				 uint32_t status)
+{
+	static const uint32_t spin[2] = {0x1000ffffu /* b . */, 0};
+	fix_code(f, 0x000, spin, 2);
+	fix_code(f, 0x180, spin, 2);
+	fix_code(f, FIX_CODE, w, n);
+	f->c->cp0.status = status;
+	cpu_update_mode(f->c);
+	cpu_set_pc(f->c, FIX_KCODE);
+}
+
+/* A fresh fixture booted with fix_boot_into. */
+static inline struct fix fix_boot(const uint32_t *w, int n, uint32_t status)
+{
+	struct fix f = fix_make();
+	fix_boot_into(&f, w, n, status);
+	return f;
+}
+
 /* Encodings used by the tests. */
 #define I_R(rs, rt, rd, sa, fn) \
 	((uint32_t)(rs) << 21 | (uint32_t)(rt) << 16 | (uint32_t)(rd) << 11 | \

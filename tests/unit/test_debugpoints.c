@@ -3,20 +3,11 @@
 
 #include "tests/unit/cpu_fixture.h"
 
-/* Kernel mode at kseg0 0x80001000 with code w. */
-static void start(struct fix *f, const uint32_t *w, int n)
-{
-	fix_code(f, 0x1000, w, n);
-	f->c->cp0.status = 0;
-	cpu_update_mode(f->c);
-	cpu_set_pc(f->c, 0x80001000u);
-}
-
 Test(debugpoints, write_watch_stops_after_the_store)
 {
 	struct fix f = fix_make();
 	uint32_t w[] = {I_LW(2, 0, 3), I_SW(4, 4, 3), I_NOP, I_NOP};
-	start(&f, w, 4);
+	fix_boot_into(&f, w, 4, 0);
 	cpu_set_gpr(f.c, 3, 0x80002000u);
 	cpu_set_gpr(f.c, 4, 0x1234);
 	cr_assert(cpu_watch_add(f.c, 0x80002004u, 4, CPU_WATCH_WRITE));
@@ -35,7 +26,7 @@ Test(debugpoints, read_watch_ignores_stores_and_removal_works)
 {
 	struct fix f = fix_make();
 	uint32_t w[] = {I_SW(4, 0, 3), I_LW(2, 0, 3), I_NOP, I_NOP};
-	start(&f, w, 4);
+	fix_boot_into(&f, w, 4, 0);
 	cpu_set_gpr(f.c, 3, 0x80002000u);
 	cr_assert(cpu_watch_add(f.c, 0x80002000u, 4, CPU_WATCH_READ));
 	cr_assert_eq(cpu_run(f.c, 100), CPU_STOP_WATCH);
@@ -86,7 +77,7 @@ Test(debugpoints, trace_sees_every_instruction_and_exception)
 {
 	struct fix f = fix_make();
 	uint32_t w[] = {I_NOP, I_BEQ(0, 0, 2), I_NOP, I_NOP, I_SYSCALL};
-	start(&f, w, 5);
+	fix_boot_into(&f, w, 5, 0);
 	struct tally t = {0};
 	cpu_set_trace(f.c, &tally_ops, &t, CPU_TRACE_INSN | CPU_TRACE_EXC);
 	cpu_run(f.c, 4); /* nop, beq, its delay slot, syscall */
@@ -102,7 +93,7 @@ Test(debugpoints, tlb_checker_catches_overlap_and_names_the_writer)
 {
 	struct fix f = fix_make();
 	uint32_t w[] = {I_MTC0(5, 2), I_TLBWI, I_MTC0(6, 0), I_TLBWI, I_NOP};
-	start(&f, w, 5);
+	fix_boot_into(&f, w, 5, 0);
 	f.c->cp0.entryhi = 0x00400005u; /* VPN2 0x00400000, ASID 5 */
 	f.c->cp0.pagemask = 0;
 	f.c->cp0.index = 3;
@@ -127,7 +118,7 @@ Test(debugpoints, different_asids_do_not_overlap)
 	struct fix f = fix_make();
 	uint32_t w[] = {I_TLBWI, I_MTC0(5, 10), I_MTC0(6, 0), I_TLBWI, I_NOP,
 			I_NOP};
-	start(&f, w, 6);
+	fix_boot_into(&f, w, 6, 0);
 	f.c->cp0.entryhi = 0x00400005u;
 	f.c->cp0.entrylo0 = 0x1006; /* V D, not global */
 	f.c->cp0.entrylo1 = 0x1006;

@@ -4,27 +4,11 @@
 
 #include "tests/unit/cpu_fixture.h"
 
-#define CODE 0x1000u          /* physical address of the test code */
-#define KCODE 0x80001000u     /* the same, through kseg0 */
-
-/* Load code at CODE, a spin loop at both vectors, kernel mode, BEV=0. */
-static struct fix boot(const uint32_t *w, int n, uint32_t status)
-{
-	struct fix f = fix_make();
-	static const uint32_t spin[2] = {I_BEQ(0, 0, -1), I_NOP};
-	fix_code(&f, 0x000, spin, 2);
-	fix_code(&f, 0x180, spin, 2);
-	fix_code(&f, CODE, w, n);
-	f.c->cp0.status = status;
-	cpu_update_mode(f.c);
-	cpu_set_pc(f.c, KCODE);
-	return f;
-}
 
 Test(exc, syscall_sets_epc_cause_exl)
 {
 	uint32_t w[] = {I_NOP, I_SYSCALL};
-	struct fix f = boot(w, 2, 0);
+	struct fix f = fix_boot(w, 2, 0);
 	cpu_run(f.c, 2);
 	cr_assert_eq(cpu_pc(f.c), 0xffffffff80000180ull);
 	cr_assert_eq(cpu_cp0(f.c, CP0_EPC), 0xffffffff80001004ull);
@@ -37,7 +21,7 @@ Test(exc, syscall_sets_epc_cause_exl)
 Test(exc, delay_slot_sets_bd_and_branch_epc)
 {
 	uint32_t w[] = {I_BEQ(0, 0, 3), I_SYSCALL};
-	struct fix f = boot(w, 2, 0);
+	struct fix f = fix_boot(w, 2, 0);
 	cpu_run(f.c, 2);
 	cr_assert_eq(cpu_cp0(f.c, CP0_EPC), 0xffffffff80001000ull);
 	cr_assert(cpu_cp0(f.c, CP0_CAUSE) & CAUSE_BD);
@@ -48,7 +32,7 @@ Test(exc, delay_slot_sets_bd_and_branch_epc)
 Test(exc, refill_vector_and_context)
 {
 	uint32_t w[] = {I_MTC0(0, 4), I_LW(2, 0x10, 3)};
-	struct fix f = boot(w, 2, 0);
+	struct fix f = fix_boot(w, 2, 0);
 	cpu_set_gpr(f.c, 3, 0x00456000u);
 	f.c->cp0.entryhi = 0x2a;
 	f.c->cp0.context = 0xff800000u;
@@ -65,7 +49,7 @@ Test(exc, refill_vector_and_context)
 Test(exc, exl_set_uses_general_vector_and_keeps_epc)
 {
 	uint32_t w[] = {I_LW(2, 0, 3)};
-	struct fix f = boot(w, 1, ST_EXL);
+	struct fix f = fix_boot(w, 1, ST_EXL);
 	f.c->cp0.epc = 0x1234;
 	cpu_set_gpr(f.c, 3, 0x00456000u);
 	cpu_run(f.c, 1);
@@ -77,7 +61,7 @@ Test(exc, exl_set_uses_general_vector_and_keeps_epc)
 Test(exc, bev_vectors_in_prom)
 {
 	uint32_t w[] = {I_SYSCALL};
-	struct fix f = boot(w, 1, ST_BEV);
+	struct fix f = fix_boot(w, 1, ST_BEV);
 	uint8_t *rom = calloc(1, 65536);
 	cpu_phys_add_rom(f.p, 0x1FC00000u, rom, 65536);
 	cpu_run(f.c, 1);
@@ -89,7 +73,7 @@ Test(exc, bev_vectors_in_prom)
 Test(exc, address_error_on_misaligned_load)
 {
 	uint32_t w[] = {I_LW(2, 2, 3)};
-	struct fix f = boot(w, 1, 0);
+	struct fix f = fix_boot(w, 1, 0);
 	cpu_set_gpr(f.c, 3, 0x80002000u);
 	cpu_run(f.c, 1);
 	cr_assert_eq((cpu_cp0(f.c, CP0_CAUSE) >> 2) & 31, EXC_ADEL);
@@ -100,7 +84,7 @@ Test(exc, address_error_on_misaligned_load)
 Test(exc, eret_returns_and_clears_exl)
 {
 	uint32_t w[] = {I_ERET};
-	struct fix f = boot(w, 1, ST_EXL);
+	struct fix f = fix_boot(w, 1, ST_EXL);
 	f.c->cp0.epc = 0x80001200u;
 	cpu_run(f.c, 1);
 	cr_assert_eq(cpu_pc(f.c), 0xffffffff80001200ull);
@@ -111,7 +95,7 @@ Test(exc, eret_returns_and_clears_exl)
 Test(exc, eret_with_erl_uses_errorepc)
 {
 	uint32_t w[] = {I_ERET};
-	struct fix f = boot(w, 1, ST_ERL | ST_EXL);
+	struct fix f = fix_boot(w, 1, ST_ERL | ST_EXL);
 	f.c->cp0.errorepc = 0x80001300u;
 	f.c->cp0.epc = 0x80001200u;
 	cpu_run(f.c, 1);
@@ -123,7 +107,7 @@ Test(exc, eret_with_erl_uses_errorepc)
 Test(exc, timer_interrupt)
 {
 	uint32_t w[] = {I_BEQ(0, 0, -1), I_NOP};
-	struct fix f = boot(w, 2, ST_IE | ST_IM7);
+	struct fix f = fix_boot(w, 2, ST_IE | ST_IM7);
 	f.c->cp0.compare = 50;
 	cpu_timer_reschedule(f.c);
 	cpu_run(f.c, 99);
@@ -140,7 +124,7 @@ Test(exc, budget_ending_on_a_branch_stops_before_its_delay_slot)
 {
 	uint32_t w[] = {I_ADDIU(2, 0, 1), I_BEQ(0, 0, 2), I_ADDIU(3, 0, 7),
 			I_NOP, I_ADDIU(4, 0, 9)};
-	struct fix f = boot(w, 5, 0);
+	struct fix f = fix_boot(w, 5, 0);
 	cpu_run(f.c, 2);
 	cr_assert_eq(cpu_insns(f.c), 2);
 	cr_assert_eq(cpu_pc(f.c), 0xffffffff80001008ull, "at the delay slot");
@@ -155,7 +139,7 @@ Test(exc, budget_ending_on_a_branch_stops_before_its_delay_slot)
 Test(exc, interrupt_between_branch_and_delay_slot_reports_the_branch)
 {
 	uint32_t w[] = {I_NOP, I_BEQ(0, 0, 2), I_NOP, I_NOP, I_NOP};
-	struct fix f = boot(w, 5, ST_IE | (1u << 8));
+	struct fix f = fix_boot(w, 5, ST_IE | (1u << 8));
 	cpu_run(f.c, 2);
 	f.c->cp0.cause |= 1u << 8; /* software interrupt 0, as mtc0 would */
 	cpu_run(f.c, 1);
@@ -199,7 +183,7 @@ Test(exc, instruction_count)
 {
 	uint32_t w[8] = {0};
 	w[6] = I_BEQ(0, 0, -7);
-	struct fix f = boot(w, 8, 0);
+	struct fix f = fix_boot(w, 8, 0);
 	cpu_run(f.c, 800);
 	cr_assert_eq(cpu_insns(f.c), 800);
 	cr_assert_eq(cpu_pc(f.c), 0xffffffff80001000ull);

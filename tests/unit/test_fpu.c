@@ -10,8 +10,6 @@
 #include "cpu/fpu_internal.h"
 #include "tests/unit/cpu_fixture.h"
 
-#define CODE 0x1000u      /* physical address of the test code */
-#define KCODE 0x80001000u /* the same, through kseg0 */
 
 /* A COP1 operation word: fmt, ft, fs, fd, function. */
 #define I_COP1(fmt, ft, fs, fd, fn) \
@@ -19,20 +17,6 @@
 #define FMT_S 16
 #define FMT_D 17
 #define FMT_W 20
-
-/* Load code at CODE, spin loops at the vectors, Status = status. */
-static struct fix boot(const uint32_t *w, int n, uint32_t status)
-{
-	struct fix f = fix_make();
-	static const uint32_t spin[2] = {I_BEQ(0, 0, -1), I_NOP};
-	fix_code(&f, 0x000, spin, 2);
-	fix_code(&f, 0x180, spin, 2);
-	fix_code(&f, CODE, w, n);
-	f.c->cp0.status = status;
-	cpu_update_mode(f.c);
-	cpu_set_pc(f.c, KCODE);
-	return f;
-}
 
 /* Exception code of the last exception taken. */
 static unsigned exc_code(const struct fix *f)
@@ -162,7 +146,7 @@ Test(fpu, host_rounding_mode_and_flags_restored)
 {
 	/* div.d $f4, $f0, $f2 in RP (1/3 rounds up), then add.d $f6, $f0, $f0. */
 	uint32_t w[] = {I_COP1(FMT_D, 2, 0, 4, 3), I_COP1(FMT_D, 0, 0, 6, 0)};
-	struct fix f = boot(w, 2, ST_CU1);
+	struct fix f = fix_boot(w, 2, ST_CU1);
 	f.c->fpr[0] = 0x3ff0000000000000ull;
 	f.c->fpr[2] = 0x4008000000000000ull;
 	f.c->fcsr = FPU_RP;
@@ -182,12 +166,12 @@ Test(fpu, host_rounding_mode_and_flags_restored)
 Test(fpu, coprocessor_unusable_then_reserved)
 {
 	uint32_t w[] = {0x44600000u}; /* COP1 rs = 3 */
-	struct fix f = boot(w, 1, 0);
+	struct fix f = fix_boot(w, 1, 0);
 	cpu_run(f.c, 1);
 	cr_assert_eq(exc_code(&f), EXC_CPU);
 	cr_assert_eq((cpu_cp0(f.c, CP0_CAUSE) >> CAUSE_CE_SHIFT) & 3, 1);
 	fix_free(&f);
-	f = boot(w, 1, ST_CU1);
+	f = fix_boot(w, 1, ST_CU1);
 	cpu_run(f.c, 1);
 	cr_assert_eq(exc_code(&f), EXC_RI);
 	fix_free(&f);
@@ -196,7 +180,7 @@ Test(fpu, coprocessor_unusable_then_reserved)
 Test(fpu, unimplemented_operation_traps_with_e)
 {
 	uint32_t w[] = {I_COP1(FMT_S, 0, 2, 6, 32)}; /* cvt.s.s */
-	struct fix f = boot(w, 1, ST_CU1);
+	struct fix f = fix_boot(w, 1, ST_CU1);
 	f.c->fpr[6] = 0x1234;
 	cpu_run(f.c, 1);
 	cr_assert_eq(exc_code(&f), EXC_FPE);

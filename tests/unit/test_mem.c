@@ -41,22 +41,13 @@ static void fake_plug(struct fake_model *f, struct cpu *c)
 	cpu_set_timing(c, &f->t);
 }
 
-/* Kernel mode at kseg0 0x80001000 with code w. */
-static void start(struct fix *f, const uint32_t *w, int n)
-{
-	fix_code(f, 0x1000, w, n);
-	f->c->cp0.status = 0;
-	cpu_update_mode(f->c);
-	cpu_set_pc(f->c, 0x80001000u);
-}
-
 Test(mem, cached_loads_miss_once_and_stall)
 {
 	struct fix f = fix_make();
 	struct fake_model m;
 	uint32_t w[] = {I_LW(2, 0, 3), I_LW(4, 4, 3), I_SW(2, 8, 3),
 			I_BEQ(0, 0, -1), I_NOP}; /* all in one 32-byte line */
-	start(&f, w, 5);
+	fix_boot_into(&f, w, 5, 0);
 	cpu_set_gpr(f.c, 3, 0x80002000u);
 	fake_plug(&m, f.c);
 	cpu_run(f.c, 1000);
@@ -73,7 +64,7 @@ Test(mem, uncached_references_always_reach_the_model)
 	struct fix f = fix_make();
 	struct fake_model m;
 	uint32_t w[] = {I_LW(2, 0, 3), I_LW(4, 0, 3), I_NOP};
-	start(&f, w, 3);
+	fix_boot_into(&f, w, 3, 0);
 	cpu_set_gpr(f.c, 3, 0xA0002000u);
 	fake_plug(&m, f.c);
 	cpu_run(f.c, 2 + 2 * STALL + STALL);
@@ -86,7 +77,7 @@ Test(mem, no_model_no_stall)
 {
 	struct fix f = fix_make();
 	uint32_t w[] = {I_LW(2, 0, 3), I_LW(4, 0, 3), I_NOP};
-	start(&f, w, 3);
+	fix_boot_into(&f, w, 3, 0);
 	cpu_set_gpr(f.c, 3, 0xA0002000u);
 	cpu_run(f.c, 3);
 	cr_assert_eq(cpu_cycles(f.c), cpu_insns(f.c));
@@ -99,7 +90,7 @@ Test(mem, another_cpus_store_breaks_the_link)
 	struct cpu *c1 = cpu_create(f.p, 1);
 	uint32_t w0[] = {I_LL(2, 0, 3), I_SC(2, 0, 3), I_NOP};
 	uint32_t w1[] = {I_SW(0, 4, 3), I_NOP};
-	start(&f, w0, 3);
+	fix_boot_into(&f, w0, 3, 0);
 	fix_code(&f, 0x3000, w1, 2);
 	c1->cp0.status = 0;
 	cpu_update_mode(c1);
@@ -119,7 +110,7 @@ Test(mem, sc_succeeds_without_interference_and_dma_breaks_it)
 	struct fix f = fix_make();
 	uint32_t w[] = {I_LL(2, 0, 3), I_SC(2, 0, 3), I_LL(4, 0, 3),
 			I_SC(4, 0, 3), I_NOP};
-	start(&f, w, 5);
+	fix_boot_into(&f, w, 5, 0);
 	cpu_set_gpr(f.c, 3, 0x80002000u);
 	cpu_run(f.c, 2);
 	cr_assert_eq(cpu_gpr(f.c, 2), 1, "undisturbed sc succeeds");
