@@ -118,6 +118,18 @@ A_WORDS=$(addr "$P" words)
 A_MSG=$(addr "$P" msg)
 A_DW=$(addr "$P" dwords)
 A_BYTES=$(addr "$P" bytes)
+A_SPIN=$(addr "$SPIN" spin)
+A_SPIN4=$(printf '%08x' $((0x$A_SPIN + 4)))
+
+# wait_for FILE TEXT: wait (up to 30 s) until FILE holds TEXT.
+wait_for() {
+	local i
+	for i in $(seq 300); do
+		grep -q "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
 
 # --- help and errors ---
 run "$P" help
@@ -370,12 +382,14 @@ if [ $CLI = 1 ]; then
 fi
 
 # Ctrl-C: the spinning program stops between quanta; the console then
-# reads stdin (/dev/null: end of input, so it quits).
+# reads stdin (/dev/null: end of input, so it quits).  Ctrl-C goes only
+# once the program has said it spins: earlier, the default action of
+# SIGINT would end the process, as it would for any program.
 "${CONSOLE[@]}" "$SPIN" </dev/null >"$S/out" 2>"$S/err" &
 pid=$!
-sleep 1
+wait_for "$S/out" spinning
 kill -INT $pid
-( sleep 30; kill -KILL $pid 2>/dev/null ) &
+( sleep 30; kill -KILL $pid 2>/dev/null ) >/dev/null 2>&1 &
 guard=$!
 wait $pid
 st=$?
@@ -389,7 +403,7 @@ status "end of input after Ctrl-C: exit status 0" 0
 # reaches the program in the state it is meant for.
 if command -v script >/dev/null; then
 	{
-		sleep 1; printf '\003'          # stop the spinning machine
+		wait_for "$S/tty" spinning; printf '\003' # stop the machine
 		sleep 1; printf 'info cp\t\n'  # info subcommand completion
 		sleep 0.5; printf 'x/1i sp\t\n' # symbol completion
 		sleep 0.5; printf 'junk\003'     # Ctrl-C drops the line
@@ -403,8 +417,8 @@ if command -v script >/dev/null; then
 	tr -d '\r' <"$S/tty" | sed 's/\x1b\[[?0-9;]*[a-zA-Z]//g' >"$S/out"
 	has "terminal: Ctrl-C, prompt, info cpus completed, spin completed" \
 		out "cpu 0 interrupted at pc 0x" "(minidisco) info cpus" \
-		"(minidisco) x/1i spin" "0x80010004 <spin>:	1000ffff"
-	n=$(grep -c '^=> 0x8001000[48] <spin' "$S/out") # Ctrl-C, step, again
+		"(minidisco) x/1i spin" "0x$A_SPIN <spin>:	1000ffff"
+	n=$(grep -c "^=> 0x\\($A_SPIN\\|$A_SPIN4\\) <spin" "$S/out") # Ctrl-C, step, again
 	[ "$n" -ge 3 ] && result "terminal: step, then an empty line steps again" "" ||
 		result "terminal: step, then an empty line steps again" \
 			"$n instruction lines"
