@@ -13,7 +13,7 @@
 # MIPS images go to build/mips and are shared by both.
 
 HB      ?= build/host
-MB      := build/mips
+MB      ?= build/mips
 SAN     ?=
 CC      ?= gcc
 CROSS   ?= mips-linux-gnu-
@@ -79,6 +79,7 @@ TEST_TARGETS :=
 -include tests/chaos/rules.mk
 -include bench/rules.mk
 -include demo/rules.mk
+-include guestos/rules.mk
 
 mips-all: $(MIPS_IMAGES)
 
