@@ -83,13 +83,21 @@ TEST_TARGETS :=
 
 mips-all: $(MIPS_IMAGES)
 
+# The default system: the guest booted natively on the Disco paper's
+# machine, with its root disk; RUN=/bin/prog runs one program in batch
+# (the exit status is the program's), MACHINE= picks another preset.
+MACHINE ?= images/disco.ini
+RUN     ?=
+GOS_RUN  = $(HB)/minidisco --machine $(MACHINE) --kernel $(GOS_KERNEL) \
+	--disk $(GOS_FSIMG) $(if $(RUN),--append "run=$(RUN)")
+
 run: all
-	$(HB)/minidisco --kernel $(MB)/demo/hello.elf
+	$(GOS_RUN)
 
 # The default system halted at reset, waiting for gdb (docs/debugging.md).
 gdb: all
-	@echo "attach with: gdb-multiarch -ex 'set architecture mips:4000' -ex 'target remote 127.0.0.1:1234' $(MB)/demo/hello.elf"
-	$(HB)/minidisco --kernel $(MB)/demo/hello.elf --gdb 1234 --gdb-wait
+	@echo "attach with: gdb-multiarch -ex 'set architecture mips:4000' -ex 'target remote 127.0.0.1:1234' $(GOS_KERNEL)"
+	$(GOS_RUN) --gdb 1234 --gdb-wait
 
 # Every test target runs, even after a failure; the summary line counts them.
 test: all

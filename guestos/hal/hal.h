@@ -42,11 +42,18 @@ void hal_idle(void);                    /* wait for an interrupt (WAIT) */
 void hal_ipi_send(int cpu);
 uint32_t hal_ipi_take(void);            /* clear and return senders' bits */
 void hal_poweroff(int status) __attribute__((noreturn));
+void hal_intr_init_cpu(void);           /* open this CPU's interrupt lines */
+void hal_start_cpus(void);              /* release the other CPUs (kmain_ap) */
+uint32_t hal_user_status(void);         /* Status of a new user thread's frame */
+struct trapframe;
+void hal_trapret(struct trapframe *tf) __attribute__((noreturn)); /* resume tf */
 
 /* --- devices (halcons.c, haldisk.c) --- */
 void hal_cons_putc(int c);              /* polled, never loses a byte */
 int hal_cons_getc(void);                /* -1 when nothing is waiting */
 uint32_t hal_dev_pending(void);         /* device sources interrupting this CPU */
+void hal_dev_ack(uint32_t sources);     /* after servicing them at the devices */
+int hal_cons_ended(void);               /* input is over for good (and stop its interrupt) */
 int hal_disk_count(void);
 uint32_t hal_disk_sectors(int unit);
 /* Start a transfer of nsect 512-byte sectors to or from physical pa. */
@@ -54,9 +61,13 @@ void hal_disk_start(int unit, int write, uint32_t sector, uint32_t nsect,
 		    uint32_t pa);
 /* If unit's command finished: acknowledge it and return 1, *err = error. */
 int hal_disk_done(int unit, int *err);
+/* Start a FLUSH: unit's image reaches stable storage (done like a transfer). */
+void hal_disk_flush(int unit);
 
 /* --- MMU (haltlb.c) --- */
 int hal_tlb_size(void);
+/* This CPU: 4 KB pages, Wired 0, Context.PTEBase = cpu, TLB emptied. */
+void hal_tlb_init(int cpu);
 void hal_tlb_set_asid(uint32_t asid);
 void hal_tlb_write_random(uint32_t hi, uint32_t lo0, uint32_t lo1);
 void hal_tlb_flush_va(uint32_t va, uint32_t asid); /* drop va's pair, if present */

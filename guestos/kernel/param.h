@@ -14,11 +14,11 @@
 /* The file system's sizes (owned by the storage code). */
 #define NOFILE      16   /* open files per process */
 #define NFILE       100  /* open files in the system */
-#define NINODE      50   /* in-memory inodes */
+#define NINODE      100  /* in-memory inodes */
 #define NDEV        10   /* device major numbers */
 #define ROOTDEV     0    /* disk unit of the root file system */
-#define MAXOPBLOCKS 10   /* most blocks one FS operation writes */
+#define MAXOPBLOCKS 32   /* most blocks one FS operation writes */
 #define LOGSIZE     (MAXOPBLOCKS * 3) /* blocks of the on-disk log */
-#define NBUF        (MAXOPBLOCKS * 3) /* buffer cache blocks */
+#define NBUF        (MAXOPBLOCKS * 5) /* buffer cache blocks: more than LOGSIZE */
 
 #endif

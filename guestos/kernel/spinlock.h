@@ -15,6 +15,7 @@ struct spinlock {
 /* acquire disables interrupts on this CPU until the matching release. */
 void initlock(struct spinlock *lk, const char *name);
 void acquire(struct spinlock *lk);
+int tryacquire(struct spinlock *lk);
 void release(struct spinlock *lk);
 int holding(struct spinlock *lk);
 void push_off(void); /* nestable interrupt disable */

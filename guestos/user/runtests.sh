@@ -1,0 +1,59 @@
+#!/bin/sh
+# runtests.sh - the user-visible tests of the guest OS (issue 5), run by
+# `make test-guestos-user`:
+#   1. usertests on the 8-CPU machine: all pass, exit status 0;
+#   2. pcompute, a thread per CPU: the answer matches one thread's;
+#   3. a shell script (pipes, redirection, lists, background, cd);
+#   4. persistence: a file written in one boot is there in the next;
+#   5. halt 7: poweroff's status becomes the emulator's exit status.
+# usage: runtests.sh MINIDISCO KERNEL FSIMG WORKDIR
+set -u
+md=$1 kernel=$2 img=$3 work=$4
+machine="--machine images/disco.ini --timing fast"
+mkdir -p "$work"
+fails=0
+
+# boot NAME DISK APPEND: boot the guest, output in $work/NAME.out; return its status.
+boot() {
+	timeout 300 "$md" $machine --kernel "$kernel" --disk "$2" --append "$3" \
+		>"$work/$1.out" 2>&1
+}
+
+# check NAME COND MESSAGE: count and report one result.
+check() {
+	if [ "$2" = 0 ]; then echo "ok   $1"; else
+		echo "FAIL $1: $3 (see $work/$1.out)"; fails=$((fails + 1)); fi
+}
+
+cp "$img" "$work/ut.img"
+boot usertests "$work/ut.img" run=/bin/usertests; st=$?
+grep -q "ALL TESTS PASSED" "$work/usertests.out"; found=$?
+check usertests $((st + found)) "status $st"
+
+cp "$img" "$work/pc.img"
+boot pcompute "$work/pc.img" run=/bin/pcompute; st=$?
+grep -q "answer .*matches one thread" "$work/pcompute.out"; found=$?
+check pcompute $((st + found)) "status $st"
+
+cp "$img" "$work/sh.img"
+boot shell "$work/sh.img" run=/bin/sh,/home/shtest.sh; st=$?
+r=0
+for line in "2 2 11" "one" "two" "quoted  words" "nested" "beta" \
+	"after-failed-grep" "background-job" "inside" "end of shtest"; do
+	grep -qxF "$line" "$work/shell.out" || { echo "  missing: '$line'"; r=1; }
+done
+grep -q "cannot open /sh_tmp" "$work/shell.out" || r=1
+check shell $((r + st)) "status $st"
+
+cp "$img" "$work/persist.img"
+boot persist1 "$work/persist.img" run=/bin/persist,write,/home/kept,written-before-poweroff
+st1=$?
+boot persist2 "$work/persist.img" run=/bin/persist,check,/home/kept,written-before-poweroff
+st2=$?
+check persist $((st1 + st2)) "status $st1 then $st2"
+
+cp "$img" "$work/halt.img"
+boot halt "$work/halt.img" run=/bin/halt,7; st=$?
+check halt $((st - 7)) "status $st, not 7"
+
+[ $fails = 0 ]
