@@ -21,11 +21,9 @@ $(GOS_KERNEL): $(GOS_KOBJS) $(KLIB_LIB) $(GOS_KLD)
 	$(MIPS_CC) $(MIPS_CFLAGS) -no-pie -static -Wl,--build-id=none -Wl,-n \
 		-Wl,--no-warn-rwx-segments -T $(GOS_KLD) -o $@ $(GOS_KOBJS) $(KLIB_LIB)
 
-# (until the kernel's first source exists, there is no kernel to build)
-ifneq ($(wildcard guestos/kernel/main.c),)
 MIPS_IMAGES += $(GOS_KERNEL)
-endif
 -include $(GOS_KOBJS:.o=.d)
 
 -include guestos/user/rules.mk
 -include guestos/mkfs/rules.mk
+-include tests/guestos/rules.mk

@@ -5,7 +5,10 @@
  *   backspace / DEL   erase a character      ^U   erase the line
  *   ^D                end of file            \r   becomes \n
  * A read returns at most one line; once the host input has ended (the
- * console's END), reads of an empty buffer return 0.
+ * console's END), reads of an empty buffer return 0.  A read of 0 bytes
+ * asks whether input can still come: 0 if so, -1 once it has ended and
+ * the buffer is empty (init uses it to power off instead of restarting
+ * a shell that can never read anything).
  */
 #include "fcntl.h"
 #include "file.h"
@@ -45,6 +48,11 @@ static int consoleread(int user, uint32_t dst, int n)
 {
 	int want = n;
 	acquire(&cons.lock);
+	if (n == 0) {
+		int over = cons.ended && cons.r == cons.w;
+		release(&cons.lock);
+		return over ? -1 : 0;
+	}
 	while (n > 0) {
 		while (cons.r == cons.w && !cons.ended) {
 			if (killed(myproc())) {

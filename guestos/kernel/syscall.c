@@ -87,8 +87,8 @@ void syscall(void)
 			fpu_reset(p);
 		p->tf->v0 = (uint32_t)r;
 	} else {
-		kprintf("pid %d %s: unknown system call %u\n", p->pid, p->name,
-			num);
+		kprintf("pid %d %s: unknown system call %d\n", p->pid, p->name,
+			(int)num);
 		p->tf->v0 = (uint32_t)-1;
 	}
 }

@@ -21,9 +21,7 @@ $(GOS_FSIMG): $(GOS_MKFS) $(GOS_RECIPE) $(GOS_UPROGS)
 
 .PHONY: guestos-fsimg
 guestos-fsimg: $(GOS_FSIMG)
-ifneq ($(wildcard $(GOS_RECIPE)),)
 MIPS_IMAGES += $(GOS_FSIMG)
-endif
 all: $(GOS_MKFS)
 
 -include tests/guestos-mkfs/rules.mk

@@ -9,7 +9,9 @@
  *     waits for it, syncs the disk and powers off with its exit status
  *     (127 if PROG could not be started): the batch runs of `make test`;
  *   - otherwise runs /bin/sh, again whenever it exits, and collects every
- *     orphan that ends up as its child.
+ *     orphan that ends up as its child; when the shell exits because the
+ *     console's input has ended for good (the host's stdin was a file or
+ *     a pipe), init syncs and powers off with the shell's status.
  * Other words are ignored.
  */
 #include "ulib.h"
@@ -109,7 +111,11 @@ static void interactive(void)
 			sleep(RETRY_TICKS);
 			continue;
 		}
-		wait_for(pid);
+		int status = wait_for(pid);
+		if (read(0, 0, 0) < 0) {  /* the console says: no more input */
+			sync();
+			poweroff(status);
+		}
 	}
 }
 

@@ -46,13 +46,3 @@ $(GOS_UDIR)/usertests.elf: $(GOS_UTEST_OBJS) $(GOS_UCRT0) $(GOS_ULIB) $(GOS_ULD)
 guestos-user: $(GOS_UPROGS)
 MIPS_IMAGES += $(GOS_ULIB) $(GOS_UPROGS)
 -include $(GOS_UOBJS:.o=.d)
-
-# The user-visible tests (runtests.sh): usertests, pcompute, a shell
-# script and persistence across two boots, on the 8-CPU machine.
-ifeq ($(words $(wildcard guestos/mkfs/rules.mk guestos/kernel/main.c)),2)
-.PHONY: test-guestos-user
-test-guestos-user: $(HB)/minidisco $(GOS_KERNEL) $(MB)/guestos/fs.img
-	guestos/user/runtests.sh $(HB)/minidisco $(GOS_KERNEL) \
-		$(MB)/guestos/fs.img $(MB)/guestos/user/test
-TEST_TARGETS += test-guestos-user
-endif

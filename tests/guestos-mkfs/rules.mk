@@ -15,6 +15,4 @@ test-guestos-fs: $(HB)/minidisco $(GOS_KERNEL) $(GOS_FSIMG) $(GOS_MKFS)
 	tests/guestos-mkfs/guest.sh $(HB)/minidisco $(GOS_KERNEL) $(GOS_FSIMG) \
 		$(GOS_MKFS) $(HB)/tests/guestos-fs $(MB)
 
-ifeq ($(words $(wildcard guestos/kernel/main.c $(GOS_RECIPE))),2)
 TEST_TARGETS += test-guestos-fs
-endif

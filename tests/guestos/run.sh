@@ -1,15 +1,19 @@
 #!/bin/sh
-# runtests.sh - the user-visible tests of the guest OS (issue 5), run by
-# `make test-guestos-user`:
-#   1. usertests on the 8-CPU machine: all pass, exit status 0;
+# tests/guestos/run.sh - the guest OS running natively (issue 5), run by
+# `make test-guestos`:
+#   1. usertests on the 8-CPU machine (images/disco.ini, numa timing):
+#      all pass, exit status 0; and again on a 1-CPU machine;
 #   2. pcompute, a thread per CPU: the answer matches one thread's;
 #   3. a shell script (pipes, redirection, lists, background, cd);
-#   4. persistence: a file written in one boot is there in the next;
-#   5. halt 7: poweroff's status becomes the emulator's exit status.
-# usage: runtests.sh MINIDISCO KERNEL FSIMG WORKDIR
+#   4. the interactive shell fed by a pipe: commands run, and the end of
+#      the input powers the machine off with the shell's status;
+#   5. persistence: a file written in one boot is there in the next;
+#   6. halt 7: poweroff's status becomes the emulator's exit status.
+# Every boot uses its own copy of the disk image.
+# usage: tests/guestos/run.sh MINIDISCO KERNEL FSIMG WORKDIR
 set -u
 md=$1 kernel=$2 img=$3 work=$4
-machine="--machine images/disco.ini --timing fast"
+machine="--machine images/disco.ini"
 mkdir -p "$work"
 fails=0
 
@@ -30,6 +34,14 @@ boot usertests "$work/ut.img" run=/bin/usertests; st=$?
 grep -q "ALL TESTS PASSED" "$work/usertests.out"; found=$?
 check usertests $((st + found)) "status $st"
 
+cp "$img" "$work/ut1.img"
+eight=$machine
+machine="--nodes 1 --cpus-per-node 1 --mem-per-node 64"
+boot usertests1 "$work/ut1.img" run=/bin/usertests; st=$?
+machine=$eight
+grep -q "ALL TESTS PASSED" "$work/usertests1.out"; found=$?
+check "usertests on one CPU" $((st + found)) "status $st"
+
 cp "$img" "$work/pc.img"
 boot pcompute "$work/pc.img" run=/bin/pcompute; st=$?
 grep -q "answer .*matches one thread" "$work/pcompute.out"; found=$?
@@ -44,6 +56,15 @@ for line in "2 2 11" "one" "two" "quoted  words" "nested" "beta" \
 done
 grep -q "cannot open /sh_tmp" "$work/shell.out" || r=1
 check shell $((r + st)) "status $st"
+
+cp "$img" "$work/tty.img"
+printf 'echo typed | wc\nls /bin | grep usertests\n' |
+	timeout 300 "$md" $machine --kernel "$kernel" --disk "$work/tty.img" \
+	>"$work/tty.out" 2>&1; st=$?
+r=0
+grep -qxF '$ 1 1 6' "$work/tty.out" || r=1
+grep -qF 'usertests' "$work/tty.out" || r=1
+check "shell over a pipe; end of input powers off" $((st + r)) "status $st"
 
 cp "$img" "$work/persist.img"
 boot persist1 "$work/persist.img" run=/bin/persist,write,/home/kept,written-before-poweroff

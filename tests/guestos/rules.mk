@@ -1,0 +1,11 @@
+# tests/guestos/rules.mk - the guest OS running natively (issue 5):
+# usertests on the 8-CPU machine and on one CPU, the parallel threads
+# program, a shell script, the interactive shell over a pipe,
+# persistence across two boots, halt's status.  `make test-guestos`.
+
+.PHONY: test-guestos
+test-guestos: $(HB)/minidisco $(GOS_KERNEL) $(GOS_FSIMG)
+	tests/guestos/run.sh $(HB)/minidisco $(GOS_KERNEL) $(GOS_FSIMG) \
+		$(HB)/tests/guestos
+
+TEST_TARGETS += test-guestos
