@@ -14,7 +14,7 @@ GOS_KINC  := -Iguestos/kernel -Iguestos/include -Iguestos/hal \
 GOS_KLD   := guestos/hal/native/kernel.ld
 GOS_KERNEL := $(MB)/guestos/kernel.elf
 
-$(GOS_KOBJS): KLIB_CC_FLAGS += $(GOS_KINC) -fno-tree-loop-distribute-patterns
+$(GOS_KOBJS): KLIB_CC_FLAGS += $(GOS_KINC) -fno-tree-loop-distribute-patterns -g
 
 $(GOS_KERNEL): $(GOS_KOBJS) $(KLIB_LIB) $(GOS_KLD)
 	@mkdir -p $(@D)
