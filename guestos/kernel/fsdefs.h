@@ -12,6 +12,7 @@ struct file;
 struct inode;
 struct pipe;
 struct stat;
+struct superblock;
 
 // disk.c
 void disk_init(void);

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "param.h"
+#include "proc.h"
 
 struct context;
 struct proc;

@@ -340,7 +340,10 @@ void userinit(void)
 	release(&p->lock);
 }
 
-/* Build argv = {"/init", the words of the kernel command line} and exec it. */
+/*
+ * Build argv = {"/init", the words of the kernel command line} and exec
+ * it; the word "vmtest" first runs the VM self-test (vmtest.c).
+ */
 static void execinit(void)
 {
 	static char line[256];
@@ -357,6 +360,9 @@ static void execinit(void)
 			s++;
 	}
 	argv[argc] = 0;
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "vmtest") == 0)
+			vm_test();
 	myproc()->cwd = namei("/");
 	if (exec("/init", argv) < 0)
 		panic("userinit: cannot exec /init");

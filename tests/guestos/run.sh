@@ -8,7 +8,8 @@
 #   4. the interactive shell fed by a pipe: commands run, and the end of
 #      the input powers the machine off with the shell's status;
 #   5. persistence: a file written in one boot is there in the next;
-#   6. halt 7: poweroff's status becomes the emulator's exit status.
+#   6. halt 7: poweroff's status becomes the emulator's exit status;
+#   7. the kernel's VM self-test (command-line word vmtest).
 # Every boot uses its own copy of the disk image.
 # usage: tests/guestos/run.sh MINIDISCO KERNEL FSIMG WORKDIR
 set -u
@@ -76,5 +77,10 @@ check persist $((st1 + st2)) "status $st1 then $st2"
 cp "$img" "$work/halt.img"
 boot halt "$work/halt.img" run=/bin/halt,7; st=$?
 check halt $((st - 7)) "status $st, not 7"
+
+cp "$img" "$work/vmtest.img"
+boot vmtest "$work/vmtest.img" "vmtest run=/bin/halt"; st=$?
+grep -q "^vm_test: ok" "$work/vmtest.out"; found=$?
+check "kernel VM self-test" $((st + found)) "status $st"
 
 [ $fails = 0 ]

@@ -32,7 +32,8 @@ static const struct utest tests[] = {
 	{ "threads", t_threads },       { "manythreads", t_manythreads },
 	{ "sem", t_sem },               { "barrier", t_barrier },
 	{ "tsync", t_tsync },           { "fpu", t_fpu },
-	{ "threadexit", t_threadexit }, { "forkbomb", t_forkbomb },
+	{ "threadexit", t_threadexit }, { "cowthreads", t_cowthreads },
+	{ "sbrkthreads", t_sbrkthreads }, { "forkbomb", t_forkbomb },
 	{ "oom", t_oom },
 };
 #define NTESTS (int)(sizeof(tests) / sizeof(tests[0]))

@@ -66,4 +66,8 @@ void t_tsync(void);
 void t_fpu(void);
 void t_threadexit(void);
 
+// vmshare.c
+void t_cowthreads(void);
+void t_sbrkthreads(void);
+
 #endif
