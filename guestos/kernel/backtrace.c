@@ -6,7 +6,11 @@
  *     sw    ra, off(sp)       0xafbf....  (non-leaf functions only)
  * so from a pc and its sp the caller's frame is found by scanning back to
  * the addiu, then forward to the sw of ra: the caller resumes at the saved
- * ra with sp + N.  A leaf function keeps its return address in ra.
+ * ra with sp + N.  A leaf function keeps its return address in ra, and so
+ * does a function stopped before its addiu: scanning back from there meets
+ * the previous function's `jr ra` first.  Stack words are read only from
+ * the kernel image (every kernel stack is in its .bss), so a corrupt sp
+ * ends the backtrace instead of faulting inside the panic.
  */
 #include <stdint.h>
 
@@ -16,10 +20,11 @@
 
 #define OP_ADDIU_SP 0x27bd0000u /* addiu sp, sp, imm */
 #define OP_SW_RA    0xafbf0000u /* sw ra, imm(sp) */
+#define OP_JR_RA    0x03e00008u /* jr ra */
 #define MAXFRAMES   16
 #define MAXSCAN     4096        /* instructions searched back for a prologue */
 
-extern char _start[], etext[];
+extern char _start[], etext[], _end[];
 
 /* Is pc inside the kernel's text? */
 static int intext(uint32_t pc)
@@ -27,11 +32,27 @@ static int intext(uint32_t pc)
 	return pc >= (uint32_t)_start && pc < (uint32_t)etext && !(pc & 3);
 }
 
-/* Find the function containing pc: its frame size and ra slot (-1 none). */
+/* Can the word at sp + off be read without a fault? */
+static int onstack(uint32_t sp, int off)
+{
+	uint32_t a = sp + (uint32_t)off;
+	return !(a & 3) && a >= (uint32_t)_start && a < (uint32_t)_end;
+}
+
+/*
+ * Find the frame of the function containing pc: its size and ra slot (-1
+ * none); size 0 when pc is before the prologue (the `jr ra` of the
+ * previous function comes first, its delay slot in between).
+ */
 static const uint32_t *prologue(uint32_t pc, int *size, int *raoff)
 {
 	const uint32_t *ip = (const uint32_t *)pc;
 	for (int i = 0; i < MAXSCAN && intext((uint32_t)ip); i++, ip--) {
+		if (i >= 2 && *ip == OP_JR_RA) {
+			*size = 0;
+			*raoff = -1;
+			return ip;
+		}
 		if ((*ip & 0xffff0000u) != OP_ADDIU_SP || !(*ip & 0x8000))
 			continue;
 		*size = -(int16_t)(*ip & 0xffff);
@@ -53,9 +74,9 @@ void backtrace(uint32_t pc, uint32_t sp, uint32_t ra)
 		kprintf("  %p\n", (void *)pc);
 		if (!prologue(pc, &size, &raoff))
 			break;
-		if (raoff >= 0)
+		if (raoff >= 0 && onstack(sp, raoff))
 			ra = *(uint32_t *)(sp + (uint32_t)raoff);
-		else if (n > 0)
+		else if (raoff >= 0 || n > 0)
 			break;
 		pc = ra - 8;
 		sp += (uint32_t)size;
