@@ -80,6 +80,7 @@ TEST_TARGETS :=
 -include bench/rules.mk
 -include demo/rules.mk
 -include guestos/rules.mk
+-include vmm/rules.mk
 
 mips-all: $(MIPS_IMAGES)
 

@@ -3,6 +3,9 @@
 # host tool mkfs (guestos/mkfs/rules.mk).
 #
 #   $(MB)/guestos/kernel.elf   the native kernel (kernel mode, kseg0)
+#   $(MB)/guestos/kernel-disco.elf  the same kernel sources with the
+#                              virtualized HAL (hal/disco: supervisor mode,
+#                              sseg, monitor calls), run by vmm/
 #   GOS_UPROGS                 user program ELFs (from guestos/user)
 #   GOS_FSIMG                  $(MB)/guestos/fs.img, the root disk image
 
@@ -23,6 +26,35 @@ $(GOS_KERNEL): $(GOS_KOBJS) $(KLIB_LIB) $(GOS_KLD)
 
 MIPS_IMAGES += $(GOS_KERNEL)
 -include $(GOS_KOBJS:.o=.d)
+
+# The virtualized build: kernel/ compiled again against hal/disco (objects
+# under $(MB)/guestos/disco/), linked for the supervisor segment.
+GOS_DSRCS := $(sort $(wildcard guestos/kernel/*.c guestos/kernel/*.S \
+	guestos/hal/disco/*.c guestos/hal/disco/*.S))
+GOS_DOBJS := $(patsubst guestos/%,$(MB)/guestos/disco/%.o,$(basename $(GOS_DSRCS)))
+GOS_DLD   := guestos/hal/disco/kernel.ld
+GOS_DKERNEL := $(MB)/guestos/kernel-disco.elf
+GOS_DFLAGS = $(KLIB_CC_FLAGS) -Iguestos/kernel -Iguestos/include \
+	-Iguestos/hal -Iguestos/hal/disco -Ivmm/include -Iklib \
+	-fno-tree-loop-distribute-patterns -g
+
+$(MB)/guestos/disco/%.o: guestos/%.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(GOS_DFLAGS) -c $< -o $@
+
+$(MB)/guestos/disco/%.o: guestos/%.S | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(GOS_DFLAGS) -Wa,--fatal-warnings -c $< -o $@
+
+$(GOS_DKERNEL): $(GOS_DOBJS) $(KLIB_LIB) $(GOS_DLD)
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(MIPS_CFLAGS) -no-pie -static -Wl,--build-id=none -Wl,-n \
+		-Wl,--no-warn-rwx-segments -T $(GOS_DLD) -o $@ $(GOS_DOBJS) $(KLIB_LIB)
+
+ifneq ($(wildcard $(GOS_DLD)),)
+MIPS_IMAGES += $(GOS_DKERNEL)
+endif
+-include $(GOS_DOBJS:.o=.d)
 
 -include guestos/user/rules.mk
 -include guestos/mkfs/rules.mk

@@ -148,14 +148,15 @@ static int file_write_inode(struct file *f, uint32_t addr, int n)
 			f->off += r;
 		iunlock(f->ip);
 		end_op();
+		if (r > 0)
+			i += r;
 		if (r != m)
 			break;
-		i += r;
 	}
-	return i == n ? n : -1;
+	return i > 0 || n == 0 ? i : -1;  /* a short write counts what it wrote */
 }
 
-/* Write n bytes from user address addr to f; return n, or -1. */
+/* Write n bytes from user address addr to f; return how many were written (fewer on a full disk), or -1. */
 int filewrite(struct file *f, uint32_t addr, int n)
 {
 	struct devsw *d;

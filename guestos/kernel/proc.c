@@ -266,9 +266,11 @@ int wait(uint32_t addr)
 	}
 }
 
-/* Mark process pid killed; it exits when it next leaves the kernel. */
+/* Mark process pid killed; it exits when it next leaves the kernel.  init (pid 1) cannot be killed. */
 int kill(int pid)
 {
+	if (pid == 1)
+		return -1;
 	for (struct proc *p = proc; p < &proc[NPROC]; p++) {
 		acquire(&p->lock);
 		if (p->pid == pid && p->state != UNUSED) {

@@ -128,6 +128,7 @@ void t_kill(void)
 	CHECK(uptime() - start < 200);
 	CHECK(kill(99999) == -1);
 	CHECK(kill(-1) == -1);
+	CHECK(kill(1) == -1);    /* init cannot be killed */
 	close(p[0]);
 	close(p[1]);
 }
