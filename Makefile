@@ -1,7 +1,8 @@
 # minidisco top-level Makefile.
 #
 #   make            build/minidisco and every MIPS image under build/
-#   make run        boot the default system
+#   make run        boot the default system (the monitor, two VMs)
+#   make run-native the guest alone, without the monitor
 #   make gdb        the same, halted until gdb attaches on port 1234
 #   make test       run every test; non-zero exit on any failure
 #   make check      the whole test suite under ASan and UBSan
@@ -81,22 +82,52 @@ TEST_TARGETS :=
 -include demo/rules.mk
 -include guestos/rules.mk
 -include vmm/rules.mk
+-include tests/vmm/rules.mk
+-include tests/vmm-mem/rules.mk
 
 mips-all: $(MIPS_IMAGES)
 
-# The default system: the guest booted natively on the Disco paper's
-# machine, with its root disk; RUN=/bin/prog runs one program in batch
-# (the exit status is the program's), MACHINE= picks another preset.
+# The default system: the monitor (vmm/) on the Disco paper's machine
+# running VMS virtual machines of VCPUS virtual CPUs each, VM i on its own
+# copy of the root disk ($(MB)/guestos/fs-vmI.img, made from fs.img when
+# missing); console lines are tagged "[vmI] ", Ctrl-A then a digit moves
+# the input (docs/usage.md).  RUN=/bin/prog runs one program in every VM
+# (the exit status is 0 only if every VM's was), MACHINE= picks another
+# preset.  `make run-native` boots the guest natively, without the monitor.
 MACHINE ?= images/disco.ini
 RUN     ?=
+VMS     ?= 2
+VCPUS   ?= 2
+VMM_OPTS ?=
 GOS_RUN  = $(HB)/minidisco --machine $(MACHINE) --kernel $(GOS_KERNEL) \
 	--disk $(GOS_FSIMG) $(if $(RUN),--append "run=$(RUN)")
+RUN_DISKS = $(foreach i,$(shell seq 0 $$(($(VMS) - 1))),$(MB)/guestos/fs-vm$(i).img)
+VMM_RUN  = $(HB)/minidisco --machine $(MACHINE) --kernel $(VMM_ELF) \
+	--module $(GOS_DKERNEL) $(RUN_DISKS:%=--disk %) \
+	--append "$(strip vms=$(VMS) vcpus=$(VCPUS) $(VMM_OPTS) -- $(if $(RUN),run=$(RUN)))"
 
-run: all
-	$(GOS_RUN)
+$(MB)/guestos/fs-vm%.img: | $(GOS_FSIMG)
+	cp $(GOS_FSIMG) $@
+
+.PHONY: run-native gdb-native
+ifneq ($(and $(wildcard vmm/main.c),$(wildcard guestos/hal/disco/kernel.ld)),)
+run: all $(RUN_DISKS)
+	$(VMM_RUN)
 
 # The default system halted at reset, waiting for gdb (docs/debugging.md).
-gdb: all
+gdb: all $(RUN_DISKS)
+	@echo "attach with: gdb-multiarch -ex 'set architecture mips:4000' -ex 'target remote 127.0.0.1:1234' $(VMM_ELF)"
+	@echo "guest symbols: add-symbol-file $(GOS_DKERNEL)"
+	$(VMM_RUN) --gdb 1234 --gdb-wait
+else
+run: run-native
+gdb: gdb-native
+endif
+
+run-native: all
+	$(GOS_RUN)
+
+gdb-native: all
 	@echo "attach with: gdb-multiarch -ex 'set architecture mips:4000' -ex 'target remote 127.0.0.1:1234' $(GOS_KERNEL)"
 	$(GOS_RUN) --gdb 1234 --gdb-wait
 

@@ -8,7 +8,8 @@
 #   $(MB)/bench/bench-qemu.elf        bench/plat_qemu.c    (qemu -M malta)
 #   $(MB)/bench/bench-gxemul.elf      bench/plat_gxemul.c  (gxemul testmips)
 #
-# `make bench` runs the three with bench/run.sh and prints a table.
+# `make bench` runs the three with bench/run.sh and prints a table, then
+# (once the monitor exists) bench/vmm.sh's virtualization overhead.
 # BENCH_SCALE=N (default 8, about 1.22 billion instructions) resizes the
 # workload, BENCH_RUNS=N (default 3) sets the runs per emulator, of which
 # the fastest counts: `make bench BENCH_SCALE=1 BENCH_RUNS=1` is a quick
@@ -58,6 +59,15 @@ $(eval $(call klib_program,$(BENCH_SMP),bench/smp.c))
 bench: all $(BENCH_IMAGES) $(BENCH_SMP)
 	@OBJCOPY=$(CROSS)objcopy BENCH_RUNS=$(BENCH_RUNS) \
 		bench/run.sh $(HB)/minidisco $(BENCH_MB)
+	@if [ -f vmm/main.c ] && [ -f guestos/hal/disco/kernel.ld ]; then \
+		echo; $(MAKE) --no-print-directory HB=$(HB) MB=$(MB) bench-vmm; fi
+
+# The cost of virtualization: the monitor against the native guest
+# (bench/vmm.sh; `make bench-vmm` runs only this part).
+.PHONY: bench-vmm
+bench-vmm: all
+	@bench/vmm.sh $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_KERNEL) \
+		$(GOS_MKFS) $(MB) $(HB) $(BENCH_MB)/vmm
 
 -include $(BENCH_OBJS:.o=.d)
 

@@ -15,14 +15,17 @@
  *                  + its memory traffic as a home (requests_local, ...),
  *                  "hottest_pages": [ page ] } ],
  *     "hottest_pages": [ page ],
- *     "hostchan": [ { "name", "value" } ] }
+ *     "hostchan": [ { "name", "value" } ],
+ *     "monitor": { ... } }
  *
  *   page = { "page", "address", "misses", "misses_by_node": [ n, ... ] }
  *
  * A CPU's cycles include the time it was parked in WAIT; stall_cycles =
  * cycles - instructions (memory stalls and parked time).  A host
  * channel record's value is its text parsed as JSON, or the text itself
- * as a string.  Counters are exact integers (below 2^53 they are exact in
+ * as a string.  The record named "monitor" (the monitor's statistics,
+ * vmm/vstats.c) also appears as the top-level "monitor" when its whole
+ * text is valid JSON, and not at all otherwise.  Counters are exact integers (below 2^53 they are exact in
  * JSON numbers).  Two runs with the same inputs write the same file.
  */
 #include "machine/stats.h"
@@ -194,6 +197,18 @@ static cJSON *stats_hostchan(const struct machine *m)
 	return a;
 }
 
+/* The host-channel record named "monitor" parsed as JSON, or NULL. */
+static cJSON *stats_monitor(const struct machine *m)
+{
+	const char **names, **texts;
+	int n = m->hostchan ? dev_hostchan_records(m->hostchan, &names,
+						   &texts) : 0;
+	for (int i = 0; i < n; i++)
+		if (strcmp(names[i], "monitor") == 0)
+			return cJSON_ParseWithOpts(texts[i], NULL, 1);
+	return NULL;
+}
+
 /* The whole report as a cJSON tree. */
 static cJSON *stats_tree(const struct machine *m)
 {
@@ -209,6 +224,9 @@ static cJSON *stats_tree(const struct machine *m)
 	int n = numa_hottest_pages(m->numa, STATS_HOT_PAGES, hot);
 	cJSON_AddItemToObject(root, "hottest_pages", stats_pages(m, hot, n));
 	cJSON_AddItemToObject(root, "hostchan", stats_hostchan(m));
+	cJSON *mon = stats_monitor(m);
+	if (mon != NULL)
+		cJSON_AddItemToObject(root, "monitor", mon);
 	return root;
 }
 

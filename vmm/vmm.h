@@ -52,8 +52,20 @@ struct vcpu_stats {
 enum { VEMU_MFC0, VEMU_MTC0, VEMU_TLBR, VEMU_TLBWI, VEMU_TLBWR, VEMU_TLBP,
        VEMU_ERET, VEMU_WAIT, VEMU_CACHE, VEMU_OTHER };
 
-/* A virtual CPU. */
+/*
+ * A virtual CPU.  The first words are read by trapasm.S's fast path
+ * (mtc0 Status), at the VCPU_* offsets of vcpuasm.h:
+ *
+ *   +0 special  +4 timer_pending  +8 soft_ip
+ *   +12 fast_mtc0, +16 fast_cycles, +20 fast_eret: what the fast paths
+ *       did since vmm_trap last added it to st (traps[CpU], emulated[mtc0],
+ *       emulated[eret], monitor_cycles)
+ */
 struct vcpu {
+	uint32_t *special;             /* kseg0 address of its special page */
+	volatile uint32_t timer_pending;  /* IP7: virtual Count passed Compare */
+	uint32_t soft_ip;              /* Cause.IP0/IP1 as the guest wrote them */
+	uint32_t fast_mtc0, fast_cycles, fast_eret;
 	struct vm *vm;
 	int id;                        /* within its VM */
 	int state;                     /* VCPU_* */
@@ -64,13 +76,19 @@ struct vcpu {
 	uint32_t index, random, entrylo0, entrylo1, pagemask, wired;
 	uint32_t count_base;           /* virtual Count = real Count - count_base (while running) */
 	struct vtlb_entry vtlb[VMM_VTLB];
-	uint32_t *special;             /* kseg0 address of its special page */
 	uint32_t special_pa;           /* machine address of that page */
 	uint32_t fpu[32], fcsr;        /* the guest's FPU state when not loaded */
 	struct vcpu_stats st;
 	void *l2tlb;                   /* mem part's second-level TLB */
 	uint32_t hw_asid;              /* mem part: real ASID in use for the current guest ASID */
+	/* vcpu part */
+	uint32_t timer_armed;          /* virtual Compare set since the last expiry */
+	uint32_t entry, bootinfo_gpa;  /* where vCPUs start, and a2 for them */
+	struct vcpu *rq_next;          /* run queue link (sched.c) */
+	volatile int want_idle;        /* it executed wait / MC_IDLE */
 };
+/* The special page's word at byte offset off (SP_* of mcall.h). */
+#define VSP(v, off) ((v)->special[(off) / 4])
 enum { VCPU_OFF, VCPU_RUNNABLE, VCPU_RUNNING, VCPU_IDLE, VCPU_DONE };
 
 /* A virtual machine. */
@@ -81,6 +99,7 @@ struct vm {
 	uint32_t mem_bytes;            /* guest-physical memory [0, mem_bytes) */
 	int home_nodes[4], nhome;
 	int disks[VMM_MAXDISK], ndisks;/* machine disk units this VM owns */
+	int module;                    /* its guest kernel: --module number (vmI.module) */
 	char cmdline[256];             /* the guest's kernel command line */
 	void *pmap;                    /* mem part */
 	int done;                      /* powered off */
@@ -88,9 +107,76 @@ struct vm {
 	struct kspinlock lock;
 };
 
-/* --- vcpu part (vcpu.c, trap.c, emulate.c, sched.c, ...) --- */
+/* --- vcpu part (main.c, config.c, loader.c, trapasm.S, trap.c, emulate.c,
+ *     forward.c, virq.c, sched.c, mcall.c) --- */
 extern struct vm vmm_vms[VMM_MAXVM];
 extern int vmm_nvms;
+
+/*
+ * One physical CPU's monitor data.  The first words are read by the entry
+ * code (trapasm.S), which finds the structure through vmm_pcpu_tab[real
+ * Context.PTEBase]:
+ *
+ *   +0  regs   where the entry saves the guest's registers (cur's vregs)
+ *   +4  ksp    top of this CPU's monitor stack (every trap starts there)
+ *   +8  fsp    top of the stack for reporting a fault inside the monitor
+ *   +12 refill 1 if the trap came through the refill vector
+ *   +16 fault  registers of a fault inside the monitor (struct vregs)
+ */
+struct pcpu {
+	struct vregs *regs;
+	uint32_t ksp, fsp;
+	uint32_t refill;
+	struct vregs fault;
+	struct vcpu *cur;              /* +168: vCPU loaded on this CPU, or 0 */
+	int id, node;
+	struct vcpu *fpu_owner;        /* vCPU whose FPU state the real FPU holds */
+	uint32_t slice_end;            /* real Count at which cur's quantum ends */
+	uint32_t enter_count;          /* real Count at the last entry to the monitor */
+	volatile int idle;             /* waiting in the idle loop */
+	int faulted;                   /* reporting a monitor fault */
+	void *mem;                     /* mem part: per-CPU TLB state */
+	uint32_t fstack[256];          /* stack of vmm_monitor_fault */
+};
+extern struct pcpu *vmm_pcpu_tab[VMM_MAXCPU];
+struct pcpu *vmm_pcpu(void);             /* this physical CPU's data */
+
+/* The machine, from the boot information block (main.c). */
+extern uint32_t vmm_bootinfo;            /* physical address of the block */
+extern int vmm_ncpus, vmm_nnodes, vmm_cpus_per_node;
+extern uint32_t vmm_hz;                  /* real Count ticks per second */
+uint32_t vmm_bi(uint32_t off);           /* a word of the boot information block */
+/* Options for every VM (config.c): TLB strategy and large pages. */
+#define VMM_TLB_FLUSH 0
+#define VMM_TLB_ASID  1
+extern int vmm_tlb_mode, vmm_lpage;
+/* Number of --module files: the guest kernels a VM can name (vmI.module). */
+extern int vmm_nmodules;
+
+/* Boot, traps and scheduling (main.c, trapasm.S, trap.c, sched.c, loader.c). */
+void vmm_vm_create(struct vm *vm);       /* its vCPUs, pmap, guest kernel; vCPU 0 runnable */
+void vmm_sched_start(struct pcpu *p) __attribute__((noreturn));
+void vmm_trap(struct pcpu *p, int refill) __attribute__((noreturn));
+void vmm_monitor_fault(struct pcpu *p);
+void vmm_trap_return(struct vregs *regs, uint32_t status) __attribute__((noreturn));
+void vmm_resched(struct pcpu *p) __attribute__((noreturn));  /* back to a guest */
+void vmm_intr(struct pcpu *p);           /* real interrupts pending on this CPU */
+void vmm_mcall(struct vcpu *v);          /* a guest kernel's syscall */
+void vmm_emulate(struct vcpu *v);        /* a guest kernel's privileged instruction */
+uint32_t vmm_next_pc(struct vcpu *v);    /* pc after the trapping instruction (branches) */
+int vmm_fetch(struct vcpu *v, uint32_t gva, uint32_t *insn);  /* 0 ok */
+uint32_t vmm_virq_pending(struct vcpu *v);  /* virtual Cause.IP bits (bit i: IPi) */
+void vmm_virq_deliver(struct vcpu *v);   /* forward an enabled pending interrupt */
+void vmm_timer_check(struct vcpu *v, uint32_t now);
+uint32_t vmm_vcount(struct vcpu *v);     /* virtual Count */
+void vmm_kick(struct vcpu *v);           /* it may have become runnable: wake or interrupt it */
+void vmm_idle(struct vcpu *v);           /* guest wait / MC_IDLE */
+void vmm_ipi_cpu(int cpu);               /* real IPI to a physical CPU */
+void vmm_fpu_load(struct pcpu *p, struct vcpu *v);
+void vmm_fpu_save(struct pcpu *p);
+uint32_t vmm_real_status(struct vcpu *v);
+void vmm_mcall_init(void);
+int vmm_vcpu_start(struct vcpu *v);      /* OFF -> runnable at the entry; -1 if not OFF */
 struct vcpu *vmm_current(void);          /* vCPU running on this physical CPU */
 int vmm_cpu_id(void);
 int vmm_cpu_node(int cpu);
@@ -112,6 +198,7 @@ void vmm_vm_done(struct vm *vm, int status);   /* MC_POWEROFF; machine off when 
 void mem_init(void);                     /* boot CPU: free memory by node */
 void mem_init_cpu(int cpu);              /* each CPU: its TLB state */
 void *mem_alloc_page(int node);          /* a zeroed machine page (kseg0 VA); 0 when none */
+void *mem_alloc_pages(int node, uint32_t npages);  /* contiguous ones (node first) */
 int mem_vm_create(struct vm *vm);        /* build the pmap: mem_bytes from the home nodes */
 /* Machine physical address of guest-physical gpa (for DMA, loading); ~0u if outside. */
 uint32_t mem_gpa_to_pa(struct vm *vm, uint32_t gpa);
@@ -133,10 +220,33 @@ void mem_guest_asid_changed(struct vcpu *v);  /* the guest wrote EntryHi's ASID 
 void mem_page_zero(struct vm *vm, uint32_t gpa);
 void mem_page_free(struct vm *vm, uint32_t gpa);
 
-/* --- io part (vcons.c, vdisk.c, vstats.c) --- */
-void io_init(void);                       /* boot CPU, after the VMs exist */
-void io_intr(uint32_t sources);           /* real device interrupt sources on this CPU */
-void io_poll(void);                       /* console input, from the scheduler */
-void io_stats_publish(void);              /* the "monitor" record through the host channel */
+/* --- io part (io.c, vcons.c, vdisk.c, vstats.c) --- */
+/* Boot CPU, after the VMs exist (and before any guest runs): checks every
+ * VM's disks (a bad one: "vmm: ..." and power-off 2), opens the console and
+ * disk interrupts at the controller (sources 0 and 1+unit, to CPU 0), and
+ * registers MC_CONS_* and MC_DISK_*. */
+void io_init(void);
+/* Real device interrupt sources (the controller's CAUSE) on this CPU:
+ * services each device and acknowledges the sources at the controller. */
+void io_intr(uint32_t sources);
+/* From the scheduler, any CPU, often (cheap): writes out partial console
+ * lines older than 1 ms, reopens console input when a queue has room. */
+void io_poll(void);
+/* The "monitor" record through the host channel (any time; at power-off
+ * it also writes out every VM's partial console line first). */
+void io_stats_publish(void);
+// vcons.c
+void vcons_init(void);
+void vcons_intr(void);
+void vcons_poll_input(void);
+void vcons_flush_old(int force);
+void vcons_say(const char *msg);          /* a "vmm: ..." line between VM lines */
+void vcons_counts(int id, uint64_t *out, uint64_t *in);
+// vdisk.c
+void vdisk_found(int unit);
+void vdisk_init(void);
+void vdisk_intr(int unit);
+int vdisk_range_ok(struct vm *vm, uint32_t gpa, uint32_t len);
+void vdisk_counts(int unit, uint64_t *commands, uint64_t *bounces);
 
 #endif

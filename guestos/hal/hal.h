@@ -73,6 +73,10 @@ void hal_tlb_write_random(uint32_t hi, uint32_t lo0, uint32_t lo1);
 void hal_tlb_flush_va(uint32_t va, uint32_t asid); /* drop va's pair, if present */
 void hal_tlb_flush_all(void);
 
+/* --- memory hints (halpage.c) --- */
+void hal_page_zero(void *kva);          /* the 4 KB page at kva must read as zeroes */
+void hal_page_free(void *kva);          /* freed for good: its contents may go */
+
 /* --- FPU (halfpu.c) --- */
 void hal_fpu_enable(void);              /* CU1 on for the kernel */
 void hal_fpu_disable(void);

@@ -167,8 +167,10 @@ void kfree(void *p)
 	uint16_t *ref = kref_slot(pa);
 	if (*ref == 0)
 		panic("kfree: page 0x%x is already free", (unsigned)pa);
-	if (--*ref == 0)
+	if (--*ref == 0) {
+		hal_page_free(p);   /* the memory hint, before the link goes in */
 		kfree_page(kn, pa);
+	}
 	release(&kn->lock);
 }
 

@@ -37,7 +37,7 @@ static void *kalloc_zero(void)
 {
 	void *p = kalloc();
 	if (p)
-		memset(p, 0, PGSIZE);
+		hal_page_zero(p);   /* the memory hint: the monitor may map a zero page */
 	return p;
 }
 

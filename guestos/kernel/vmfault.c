@@ -21,16 +21,6 @@
 #include "sleeplock.h"
 #include "vm.h"
 
-/* Zero the page at kseg0 address p, eight words per iteration (the hot path of demand-zero). */
-static void vm_pgzero(void *p)
-{
-	uint32_t *w = p;
-	for (uint32_t *end = w + PGSIZE / 4; w < end; w += 8) {
-		w[0] = 0; w[1] = 0; w[2] = 0; w[3] = 0;
-		w[4] = 0; w[5] = 0; w[6] = 0; w[7] = 0;
-	}
-}
-
 /* Copy the page at kseg0 address src to dst, eight words per iteration (copy-on-write). */
 static void vm_pgcopy(void *dst, const void *src)
 {
@@ -58,7 +48,7 @@ int vm_map_zero(struct vmspace *vm, uint32_t va, uint32_t flags)
 	void *page = kalloc();
 	if (!page)
 		return -1;
-	vm_pgzero(page);
+	hal_page_zero(page);   /* the memory hint: the monitor may map a zero page */
 	pte_t *pte = vm_walk(vm, va, 1);
 	if (!pte) {
 		kfree(page);

@@ -1,0 +1,42 @@
+# tests/vmm/rules.mk - the monitor's tests (issue 6):
+#
+#   make test-vmm-stats  the host side of the monitor's statistics: a
+#                        host-channel record named "monitor" becomes the
+#                        top-level "monitor" of --stats (tests/vmm/hcmon.c)
+#   make test-vmm        the monitor running guests (tests/vmm/run.sh):
+#                        two VMs x two vCPUs of usertests, output against
+#                        the native run's, one VM of one vCPU, both TLB
+#                        strategies, and the isolation test with the
+#                        hostile guest (tests/vmm/hostile.c)
+#
+# test-vmm joins TEST_TARGETS once the monitor (vmm/main.c) and the
+# virtualized guest (guestos/hal/disco/kernel.ld) exist.
+
+VMMT_MB      := $(MB)/tests/vmm
+VMMT_HCMON   := $(VMMT_MB)/hcmon.elf
+VMMT_HOSTILE := $(VMMT_MB)/hostile.elf
+VMMT_HOBJS   := $(VMMT_MB)/hostile.o $(VMMT_MB)/hostile_asm.o
+
+$(eval $(call klib_program,$(VMMT_HCMON),tests/vmm/hcmon.c))
+
+# The hostile guest: its own entry and vectors, klib for strings only.
+$(VMMT_HOSTILE): $(VMMT_HOBJS) $(KLIB_LIB) tests/vmm/hostile.ld
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(MIPS_CFLAGS) -no-pie -static -Wl,--build-id=none -Wl,-n \
+		-Wl,--no-warn-rwx-segments -T tests/vmm/hostile.ld -o $@ \
+		$(VMMT_HOBJS) $(KLIB_LIB)
+MIPS_IMAGES += $(VMMT_HOSTILE)
+-include $(VMMT_HOBJS:.o=.d)
+
+.PHONY: test-vmm-stats test-vmm
+test-vmm-stats: $(HB)/minidisco $(VMMT_HCMON)
+	tests/vmm/stats.sh $(HB)/minidisco $(VMMT_HCMON) $(HB)/tests/vmm
+TEST_TARGETS += test-vmm-stats
+
+test-vmm: $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_KERNEL) \
+		$(GOS_FSIMG) $(VMMT_HOSTILE)
+	tests/vmm/run.sh $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) \
+		$(GOS_KERNEL) $(GOS_FSIMG) $(VMMT_HOSTILE) $(HB)/tests/vmm
+ifneq ($(and $(wildcard vmm/main.c),$(wildcard guestos/hal/disco/kernel.ld)),)
+TEST_TARGETS += test-vmm
+endif
