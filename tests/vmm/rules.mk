@@ -26,6 +26,15 @@ $(VMMT_HOSTILE): $(VMMT_HOBJS) $(KLIB_LIB) tests/vmm/hostile.ld
 		-Wl,--no-warn-rwx-segments -T tests/vmm/hostile.ld -o $@ \
 		$(VMMT_HOBJS) $(KLIB_LIB)
 MIPS_IMAGES += $(VMMT_HOSTILE)
+
+# The delay-slot guest: privileged instructions in branch delay slots.
+VMMT_DSLOT := $(VMMT_MB)/delayslot.elf
+$(VMMT_DSLOT): tests/vmm/delayslot.S tests/vmm/hostile.ld | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(MIPS_ASFLAGS) -Ivmm/include -no-pie -static \
+		-Wl,--build-id=none -Wl,-n -Wl,--no-warn-rwx-segments \
+		-T tests/vmm/hostile.ld -o $@ $<
+MIPS_IMAGES += $(VMMT_DSLOT)
 -include $(VMMT_HOBJS:.o=.d)
 
 .PHONY: test-vmm-stats test-vmm
@@ -34,9 +43,10 @@ test-vmm-stats: $(HB)/minidisco $(VMMT_HCMON)
 TEST_TARGETS += test-vmm-stats
 
 test-vmm: $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_KERNEL) \
-		$(GOS_FSIMG) $(VMMT_HOSTILE)
+		$(GOS_FSIMG) $(VMMT_HOSTILE) $(VMMT_DSLOT)
 	tests/vmm/run.sh $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) \
-		$(GOS_KERNEL) $(GOS_FSIMG) $(VMMT_HOSTILE) $(HB)/tests/vmm
+		$(GOS_KERNEL) $(GOS_FSIMG) $(VMMT_HOSTILE) $(HB)/tests/vmm \
+		$(VMMT_DSLOT)
 ifneq ($(and $(wildcard vmm/main.c),$(wildcard guestos/hal/disco/kernel.ld)),)
 TEST_TARGETS += test-vmm
 endif

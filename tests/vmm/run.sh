@@ -10,7 +10,10 @@
 #      of the input ends both shells;
 #   5. isolation: VM 1 runs the hostile guest (tests/vmm/hostile.c, the
 #      second --module, vm1.module=1) while VM 0 runs usertests: every
-#      attack is refused and VM 0's usertests pass.
+#      attack is refused and VM 0's usertests pass;
+#   6. delay slots: a tiny guest (tests/vmm/delayslot.S) whose privileged
+#      instructions and monitor call sit in branch delay slots powers off
+#      with 0 only if the monitor emulated each one and its branch.
 #
 # Comparing with the native output.  Lines tagged "[vmI] " are VM I's;
 # "[vmI]+ " continues a line of VM I that another VM's line cut (vcons.c),
@@ -23,9 +26,9 @@
 # of the faulting children, the trap lines, process and memory counts)
 # must be byte for byte the same.
 #
-# usage: tests/vmm/run.sh MINIDISCO VMM.ELF KERNEL-DISCO.ELF KERNEL.ELF FSIMG HOSTILE.ELF WORKDIR
+# usage: tests/vmm/run.sh MINIDISCO VMM.ELF KERNEL-DISCO.ELF KERNEL.ELF FSIMG HOSTILE.ELF WORKDIR DELAYSLOT.ELF
 set -u
-md=$1 vmm=$2 dkernel=$3 nkernel=$4 img=$5 hostile=$6 work=$7
+md=$1 vmm=$2 dkernel=$3 nkernel=$4 img=$5 hostile=$6 work=$7 dslot=$8
 mkdir -p "$work"
 fails=0
 T=${VMM_TEST_TIMEOUT:-1200}
@@ -140,5 +143,8 @@ passed hostile 0 || r=1
 vmout "$work/hostile.out" 1 | grep -q '^hostile: [0-9]* checks, 0 failed$' || r=$((r + 2))
 vmout "$work/hostile.out" 1 | grep -q 'NOT REFUSED\|BROKEN' && r=$((r + 4))
 check "isolation: hostile vm1 refused, vm0 usertests pass" $((st + r)) "status $st, r=$r (see $work/hostile.out)"
+
+vm delayslot 1 "vms=1 vcpus=1 vm0.module=1 -- x" "$dslot"; st=$?
+check "delay slots: mfc0, mtc0, syscall, eret after branches" "$st" "status $st (bits of the failed checks; see $work/delayslot.out)"
 
 [ $fails = 0 ]
