@@ -125,8 +125,11 @@ static void cfg_word(const char *w, int len)
 		vmm_lpage = 1;
 	else if (klen == 5 && !strncmp(w, "lpage", 5) && vlen == 3 && !strncmp(val, "off", 3))
 		vmm_lpage = 0;
-	else if (klen > 3 && !strncmp(w, "vm", 2) && w[2] >= '0' && w[2] <= '9' && w[3] == '.')
+	else if (klen > 3 && !strncmp(w, "vm", 2) && w[2] >= '0' && w[2] <= '9' && w[3] == '.') {
+		if (w[2] - '0' >= VMM_MAXVM)
+			cfg_fail("no such VM (vm0 .. vm7)", w, len);
 		cfg_vm_opt(w[2] - '0', w + 4, klen - 4, val, vlen, w, len);
+	}
 	else
 		cfg_fail("unknown option", w, len);
 	if (cfg_vms < 1 || cfg_vms > VMM_MAXVM || cfg_vcpus < 1 ||

@@ -13,7 +13,10 @@
 #      attack is refused and VM 0's usertests pass;
 #   6. delay slots: a tiny guest (tests/vmm/delayslot.S) whose privileged
 #      instructions and monitor call sit in branch delay slots powers off
-#      with 0 only if the monitor emulated each one and its branch.
+#      with 0 only if the monitor emulated each one and its branch;
+#   7. a bad configuration (unknown key, bad value, a VM number past vm7,
+#      a module that is not there) is one "vmm: bad configuration" line
+#      and exit status 2.
 #
 # Comparing with the native output.  Lines tagged "[vmI] " are VM I's;
 # "[vmI]+ " continues a line of VM I that another VM's line cut (vcons.c),
@@ -146,5 +149,14 @@ check "isolation: hostile vm1 refused, vm0 usertests pass" $((st + r)) "status $
 
 vm delayslot 1 "vms=1 vcpus=1 vm0.module=1 -- x" "$dslot"; st=$?
 check "delay slots: mfc0, mtc0, syscall, eret after branches" "$st" "status $st (bits of the failed checks; see $work/delayslot.out)"
+
+for bad in "foo=1" "tlb=foo" "vms=x" "vm9.mem=8" "vm0.module=5" "vcpus=99"; do
+	cp "$img" "$work/bad.img"
+	timeout 60 "$md" --kernel "$vmm" --module "$dkernel" --disk "$work/bad.img" \
+		--append "$bad" </dev/null >"$work/bad.out" 2>&1; st=$?
+	r=0
+	[ "$(grep -c '^vmm: bad configuration: ' "$work/bad.out")" = 1 ] || r=1
+	check "bad configuration '$bad': one line, status 2" $((r + (st != 2))) "status $st: $(head -c 200 "$work/bad.out")"
+done
 
 [ $fails = 0 ]
