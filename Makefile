@@ -3,7 +3,8 @@
 #   make            build/minidisco and every MIPS image under build/
 #   make run        boot the default system (the monitor, two VMs)
 #   make run-native the guest alone, without the monitor
-#   make gdb        the same, halted until gdb attaches on port 1234
+#   make gdb        make run halted until gdb attaches on port 1234
+#                   (make gdb-native: the same for run-native)
 #   make test       run every test; non-zero exit on any failure
 #   make check      the whole test suite under ASan and UBSan
 #   make bench      benchmarks: minidisco against qemu and gxemul
@@ -110,7 +111,6 @@ $(MB)/guestos/fs-vm%.img: | $(GOS_FSIMG)
 	cp $(GOS_FSIMG) $@
 
 .PHONY: run-native gdb-native
-ifneq ($(and $(wildcard vmm/main.c),$(wildcard guestos/hal/disco/kernel.ld)),)
 run: all $(RUN_DISKS)
 	$(VMM_RUN)
 
@@ -119,10 +119,6 @@ gdb: all $(RUN_DISKS)
 	@echo "attach with: gdb-multiarch -ex 'set architecture mips:4000' -ex 'target remote 127.0.0.1:1234' $(VMM_ELF)"
 	@echo "guest symbols: add-symbol-file $(GOS_DKERNEL)"
 	$(VMM_RUN) --gdb 1234 --gdb-wait
-else
-run: run-native
-gdb: gdb-native
-endif
 
 run-native: all
 	$(GOS_RUN)

@@ -51,9 +51,7 @@ $(GOS_DKERNEL): $(GOS_DOBJS) $(KLIB_LIB) $(GOS_DLD)
 	$(MIPS_CC) $(MIPS_CFLAGS) -no-pie -static -Wl,--build-id=none -Wl,-n \
 		-Wl,--no-warn-rwx-segments -T $(GOS_DLD) -o $@ $(GOS_DOBJS) $(KLIB_LIB)
 
-ifneq ($(wildcard $(GOS_DLD)),)
 MIPS_IMAGES += $(GOS_DKERNEL)
-endif
 -include $(GOS_DOBJS:.o=.d)
 
 -include guestos/user/rules.mk

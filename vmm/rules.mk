@@ -17,7 +17,5 @@ $(VMM_ELF): $(VMM_OBJS) $(KLIB_LIB) $(VMM_LD)
 	$(MIPS_CC) $(MIPS_CFLAGS) -no-pie -static -Wl,--build-id=none -Wl,-n \
 		-Wl,--no-warn-rwx-segments -T $(VMM_LD) -o $@ $(VMM_OBJS) $(KLIB_LIB)
 
-ifneq ($(wildcard vmm/main.c),)
 MIPS_IMAGES += $(VMM_ELF)
-endif
 -include $(VMM_OBJS:.o=.d)

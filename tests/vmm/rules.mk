@@ -8,9 +8,6 @@
 #                        the native run's, one VM of one vCPU, both TLB
 #                        strategies, and the isolation test with the
 #                        hostile guest (tests/vmm/hostile.c)
-#
-# test-vmm joins TEST_TARGETS once the monitor (vmm/main.c) and the
-# virtualized guest (guestos/hal/disco/kernel.ld) exist.
 
 VMMT_MB      := $(MB)/tests/vmm
 VMMT_HCMON   := $(VMMT_MB)/hcmon.elf
@@ -47,6 +44,4 @@ test-vmm: $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_KERNEL) \
 	tests/vmm/run.sh $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) \
 		$(GOS_KERNEL) $(GOS_FSIMG) $(VMMT_HOSTILE) $(HB)/tests/vmm \
 		$(VMMT_DSLOT)
-ifneq ($(and $(wildcard vmm/main.c),$(wildcard guestos/hal/disco/kernel.ld)),)
 TEST_TARGETS += test-vmm
-endif
