@@ -10,7 +10,7 @@
 #   GOS_FSIMG                  $(MB)/guestos/fs.img, the root disk image
 
 GOS_KSRCS := $(sort $(wildcard guestos/kernel/*.c guestos/kernel/*.S \
-	guestos/hal/native/*.c guestos/hal/native/*.S))
+	guestos/hal/common/*.c guestos/hal/native/*.c guestos/hal/native/*.S))
 GOS_KOBJS := $(patsubst %,$(MB)/%.o,$(basename $(GOS_KSRCS)))
 GOS_KINC  := -Iguestos/kernel -Iguestos/include -Iguestos/hal \
 	-Iguestos/hal/native -Iklib
@@ -27,10 +27,11 @@ $(GOS_KERNEL): $(GOS_KOBJS) $(KLIB_LIB) $(GOS_KLD)
 MIPS_IMAGES += $(GOS_KERNEL)
 -include $(GOS_KOBJS:.o=.d)
 
+# hal/common/ holds the HAL code both builds share (compiled in each).
 # The virtualized build: kernel/ compiled again against hal/disco (objects
 # under $(MB)/guestos/disco/), linked for the supervisor segment.
 GOS_DSRCS := $(sort $(wildcard guestos/kernel/*.c guestos/kernel/*.S \
-	guestos/hal/disco/*.c guestos/hal/disco/*.S))
+	guestos/hal/common/*.c guestos/hal/disco/*.c guestos/hal/disco/*.S))
 GOS_DOBJS := $(patsubst guestos/%,$(MB)/guestos/disco/%.o,$(basename $(GOS_DSRCS)))
 GOS_DLD   := guestos/hal/disco/kernel.ld
 GOS_DKERNEL := $(MB)/guestos/kernel-disco.elf

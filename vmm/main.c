@@ -2,7 +2,7 @@
  * main.c - the monitor's boot on every CPU, its per-CPU data, and the
  * report of a fault inside the monitor.
  *
- * entry.S and klib_boot bring every CPU here (main) in kernel mode with
+ * klib/crt0.S and klib_boot bring every CPU here (main) in kernel mode with
  * interrupts off.  CPU 0 reads the machine from the boot information
  * block, parses the configuration, sets up memory, the VMs and the
  * devices, loads the guest kernel into every VM and releases the others;
@@ -26,7 +26,8 @@ static volatile uint32_t main_released;
 
 #define MAIN_STACK_PAGES 2   /* each CPU's monitor stack, from its node */
 
-extern char vmm_vec_refill[], vmm_vec_general[], vmm_bootstack[];
+extern char vmm_vec_refill[], vmm_vec_general[];
+extern char klib_stacks[];            /* klib/crt0.S: each CPU's boot stack */
 void vmm_config(void);
 void vmm_config_print(void);
 
@@ -87,7 +88,7 @@ static void main_find_guest(void)
 static void main_pcpu_init(int cpu)
 {
 	struct pcpu *p = &main_pcpu_boot[cpu];
-	uint32_t ksp = (uint32_t)vmm_bootstack + ((uint32_t)(cpu + 1) << 13) - 16;
+	uint32_t ksp = (uint32_t)klib_stacks + ((uint32_t)(cpu + 1) << KLIB_STACK_SHIFT) - 16;
 	int node = vmm_cpu_node(cpu);
 	struct pcpu *np = sizeof *p <= 4096 ? mem_alloc_page(node) : 0;
 	if (np)
@@ -117,7 +118,8 @@ static void main_boot0(uint32_t ncpus, uint32_t bootinfo)
 	vmm_hz = vmm_bi(BI_CLOCK_MHZ) * 1000000u / 2;
 	for (int c = 0; c < vmm_ncpus; c++) {
 		main_pcpu_boot[c].id = c;
-		main_pcpu_boot[c].ksp = (uint32_t)vmm_bootstack + ((uint32_t)(c + 1) << 13) - 16;
+		main_pcpu_boot[c].ksp = (uint32_t)klib_stacks +
+			((uint32_t)(c + 1) << KLIB_STACK_SHIFT) - 16;
 		main_pcpu_boot[c].fsp = (uint32_t)&main_pcpu_boot[c].fstack[255] & ~15u;
 		vmm_pcpu_tab[c] = &main_pcpu_boot[c];
 	}

@@ -1,8 +1,12 @@
 /*
- * halfpu.c - the FPU for the lazy switch (kernel/fpu.c).  The kernel
- * runs with Status.CU1 clear, so it opens the FPU only around a save or
- * a restore.  o32 uses Status.FR = 0: 32 registers of 32 bits, $f0..$f31,
- * and the control/status register FCSR ($31 of CP1).
+ * halfpu.c - the FPU for the lazy switch (kernel/fpu.c), the same in both
+ * HALs.  The kernel runs with Status.CU1 clear, so it opens the FPU only
+ * around a save or a restore, through hal_status/hal_status_set: the real
+ * Status natively; the virtual one under the monitor, which follows the
+ * virtual CU1 with the real one (an mtc0 Status, emulated), so the FPU
+ * instructions below run without trapping.  o32 uses Status.FR = 0: 32
+ * registers of 32 bits, $f0..$f31, and the control/status register FCSR
+ * ($31 of CP1).
  */
 #include <stdint.h>
 
