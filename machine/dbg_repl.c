@@ -8,6 +8,7 @@
 #include "machine/dbg_internal.h"
 #include "machine/dbg_signal.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
@@ -125,10 +126,10 @@ static int dbg_rl_on_signal(void)
 	return 0;
 }
 
-/* Read one line with readline and the prompt-time Ctrl-C handler. */
+/* Read one line with readline; dbg_repl holds the prompt-time Ctrl-C
+   handler. */
 static char *dbg_readline(struct dbg *d)
 {
-	struct sigaction old;
 	struct termios saved;
 	bool tty = tcgetattr(STDIN_FILENO, &saved) == 0;
 	/* The guest's console device keeps the terminal without echo or line
@@ -141,9 +142,8 @@ static char *dbg_readline(struct dbg *d)
 		tcsetattr(STDIN_FILENO, TCSANOW, &t);
 	}
 	dbg_rl_syms = d->syms;
-	dbg_signal_arm_prompt(&old);
+	dbg_signal_clear();
 	char *line = readline("(minidisco) ");
-	dbg_signal_disarm(&old);
 	dbg_signal_clear();
 	dbg_rl_syms = NULL;
 	if (tty)
@@ -181,17 +181,21 @@ static int dbg_repl_tty(struct dbg *d)
 	return r;
 }
 
-/* Read one line from fd 0 into buf (cut to fit); false at end of input. */
+/* Read one line from fd 0 into buf (cut to fit); false at end of input.
+   A Ctrl-C (EINTR) while waiting is ignored. */
 static bool dbg_read_line(char *buf, size_t size)
 {
 	size_t n = 0;
-	char ch;
+	char ch = 0;
 	ssize_t got;
 	/* A byte at a time, so that what follows the line stays in the pipe
 	 * for the guest's console, which reads the same fd while it runs. */
-	while ((got = read(STDIN_FILENO, &ch, 1)) == 1 && ch != '\n')
-		if (n + 1 < size)
+	while ((got = read(STDIN_FILENO, &ch, 1)) != 0 && ch != '\n') {
+		if (got < 0 && errno != EINTR)
+			break;
+		if (got == 1 && n + 1 < size)
 			buf[n++] = ch;
+	}
 	buf[n] = '\0';
 	return got == 1 || n > 0;
 }
@@ -209,11 +213,19 @@ static int dbg_repl_lines(struct dbg *d)
 	return r == DBG_ENDED ? DBG_ENDED : DBG_QUIT;
 }
 
-/* Read and run commands until quit, EOF or the machine ends; see dbg.h. */
+/* Read and run commands until quit, EOF or the machine ends; see dbg.h.
+   Ctrl-C never ends the console, as in gdb: at the prompt it drops the
+   line, during a command it is ignored, while the machine runs it stops
+   it (dbg_go's handler, put back to this one after). */
 int dbg_repl(struct dbg *d)
 {
+	struct sigaction old;
 	if (d->ended)
 		return DBG_ENDED;
 	fflush(d->out);
-	return isatty(STDIN_FILENO) ? dbg_repl_tty(d) : dbg_repl_lines(d);
+	dbg_signal_arm_prompt(&old);
+	int r = isatty(STDIN_FILENO) ? dbg_repl_tty(d) : dbg_repl_lines(d);
+	dbg_signal_disarm(&old);
+	dbg_signal_clear();
+	return r;
 }

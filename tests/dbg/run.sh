@@ -398,6 +398,33 @@ has "Ctrl-C stops a running machine and enters the console" out \
 	"cpu 0 interrupted at pc 0x"
 status "end of input after Ctrl-C: exit status 0" 0
 
+# Ctrl-C at the prompt (stdin a pipe that stays open) does not end the
+# console, as in gdb: the commands written after it still run.  (Opening
+# the fifo waits for the writer, so out is made first; env gives
+# the background job SIGINT's default action, which bash would ignore.)
+mkfifo "$S/fifo"
+rm -f "$S/out"
+env --default-signal=INT "${CONSOLE[@]}" "$P" -ex 'b kernel_stop' -ex c \
+	>"$S/out" 2>"$S/err" <"$S/fifo" &
+pid=$!
+exec 7>"$S/fifo"
+wait_for "$S/out" "<kernel_stop>"
+sleep 0.2
+kill -INT $pid
+sleep 0.2
+( trap '' PIPE; printf 'regs\nquit\n' >&7 ) 2>/dev/null # if it died
+exec 7>&-
+( sleep 30; kill -KILL $pid 2>/dev/null ) >/dev/null 2>&1 &
+guard=$!
+wait $pid
+st=$?
+kill $guard 2>/dev/null
+[ "$(grep -c "pc ffffffff$A_KSTOP <kernel_stop>" "$S/out")" -ge 1 ] &&
+	result "Ctrl-C at the prompt: the next commands still run" "" ||
+	result "Ctrl-C at the prompt: the next commands still run" \
+		"regs did not run"
+status "Ctrl-C at the prompt, then quit: exit status 0" 0
+
 # On a terminal (script(1) makes one): readline, completion, Ctrl-C, and
 # an empty line repeating step.  Keys are typed with pauses so that each
 # reaches the program in the state it is meant for.
