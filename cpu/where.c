@@ -39,16 +39,26 @@ static const char *where_segment(uint32_t va, enum cpu_mode mode)
 	return "kseg3";
 }
 
-/* The sentence explaining exception code for this access. */
-static const char *where_why(int code, bool refill, const struct cpu_where *w)
+/* True if mode may reach the 32-bit segment holding va (R4000 segment rules). */
+static bool where_segment_open(uint32_t va, enum cpu_mode mode)
+{
+	if (mode == CPU_MODE_USER)
+		return va < 0x80000000u;
+	if (mode == CPU_MODE_SUPER)
+		return va < 0x80000000u || (va >= 0xC0000000u && va < 0xE0000000u);
+	return true;
+}
+
+/* The sentence explaining exception code for this access by mode. */
+static const char *where_why(int code, bool refill, uint32_t va,
+			     enum cpu_mode mode, const struct cpu_where *w)
 {
 	switch (code) {
 	case EXC_ADEL:
 	case EXC_ADES:
-		return w->ok || (w->mapped && w->tlb_index >= 0)
+		return where_segment_open(va, mode)
 			       ? "the address is not aligned for this access"
-			       : "the segment is not accessible in this mode, "
-				 "or the address is not aligned";
+			       : "the segment is not accessible in this mode";
 	case EXC_TLBL:
 	case EXC_TLBS:
 		return refill ? "no TLB entry matches the VPN2 and the current "
@@ -90,5 +100,5 @@ void cpu_debug_where(const struct cpu *c, uint64_t va64,
 		code = EXC_ADEL; /* instructions are word-aligned */
 	w->ok = code == 0;
 	w->exc_code = code;
-	w->why = where_why(code, w->refill, w);
+	w->why = where_why(code, w->refill, va, c->mode, w);
 }

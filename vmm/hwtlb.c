@@ -10,7 +10,10 @@
  *
  *   0        wired: the running vCPU's special page, global, read-only
  *            GUEST_SPECIAL 0xDFFFE000 -> special_pa (odd page invalid)
- *   1 .. 47  replaced round robin: guest user pairs (real ASID, never global), and
+ *   1        wired: the monitor's text and read-only data, global,
+ *            read-only, 2 x 64 KB: TEXT_VA 0xE0000000 -> this node's
+ *            copy (textrep.h; boot.S writes it, textrep.c moves it)
+ *   2 .. 47  replaced round robin: guest user pairs (real ASID, never global), and
  *            sseg pairs GUEST_KERNBASE + gpa -> pmap (global: they are
  *            the same under every ASID of the VM; asidmap.c drops them
  *            when another VM comes to this CPU)
@@ -25,6 +28,7 @@
  * to 238 K for the same guest run).
  */
 #include "memint.h"
+#include "textrep.h"
 
 /* Run one TLB instruction and wait out its hazard. */
 #define HW_TLBOP(op) __asm__ volatile(op "\n\tnop\n\tnop" : : : "memory")
@@ -52,13 +56,15 @@ static void hwtlb_invalidate(int i)
 	HW_TLBOP("tlbwi");
 }
 
-/* Set up this CPU's TLB: 4 KB pages, the special page's entry wired, every entry empty. */
+/* Set up this CPU's TLB: 4 KB pages, two entries wired, every entry
+   empty but the text's, which this CPU is running through. */
 void hwtlb_init_cpu(void)
 {
 	KCP0_WRITE(5, 0);
 	KCP0_WRITE(6, TLB_WIRED);
 	for (int i = 0; i < TLB_NHW; i++)
-		hwtlb_invalidate(i);
+		if (i != TEXT_TLB_INDEX)
+			hwtlb_invalidate(i);
 	hwtlb_restore_hi();
 }
 
@@ -83,12 +89,17 @@ void hwtlb_drop_global(void)
 	hwtlb_restore_hi();
 }
 
-/* Write the pair hi -> (lo0, lo1) of size mask: over an entry that matches hi, else the next victim. */
+/* Write the pair hi -> (lo0, lo1) of size mask: over an entry that matches
+   hi, else the next victim; nothing if hi falls in a wired entry. */
 void hwtlb_write(uint32_t hi, uint32_t lo0, uint32_t lo1, uint32_t mask)
 {
 	KCP0_WRITE(10, hi);
 	HW_TLBOP("tlbp");
 	uint32_t index = KCP0_READ(0);
+	if (!(index & TLB_INDEX_P) && (index & 0x3f) < TLB_WIRED) {
+		hwtlb_restore_hi(); /* hi overlaps a wired entry: never replace it */
+		return;
+	}
 	KCP0_WRITE(2, lo0 & TLB_LO_BITS);
 	KCP0_WRITE(3, lo1 & TLB_LO_BITS);
 	KCP0_WRITE(5, mask);
@@ -104,13 +115,13 @@ void hwtlb_write(uint32_t hi, uint32_t lo0, uint32_t lo1, uint32_t mask)
 	hwtlb_restore_hi();
 }
 
-/* Drop the entry matching hi (VPN2 | real ASID), if there is one. */
+/* Drop the entry matching hi (VPN2 | real ASID), if there is one and it is not wired. */
 void hwtlb_drop(uint32_t hi)
 {
 	KCP0_WRITE(10, hi);
 	HW_TLBOP("tlbp");
 	uint32_t index = KCP0_READ(0);
-	if (!(index & TLB_INDEX_P))
+	if (!(index & TLB_INDEX_P) && (index & 0x3f) >= TLB_WIRED)
 		hwtlb_invalidate((int)(index & 0x3f));
 	hwtlb_restore_hi();
 }

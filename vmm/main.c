@@ -4,13 +4,16 @@
  *
  * klib/crt0.S and klib_boot bring every CPU here (main) in kernel mode with
  * interrupts off.  CPU 0 reads the machine from the boot information
- * block, parses the configuration, sets up memory, the VMs and the
- * devices, loads the guest kernel into every VM and releases the others;
- * then every CPU takes its per-CPU data from its own node, installs
- * nothing more (the vectors are shared) and enters the scheduler.
+ * block, parses the configuration, sets up memory, copies the monitor's
+ * text to every node (textrep.c), the VMs and the devices, loads the
+ * guest kernel into every VM and releases the others; then every CPU
+ * takes its per-CPU data from its own node, maps its node's copy of the
+ * text, installs nothing more (the vectors are shared) and enters the
+ * scheduler.  (boot.S runs before all this, from the reset.)
  */
 #include "vmm.h"
 #include "machine/bootinfo.h"
+#include "textrep.h"
 
 struct vm vmm_vms[VMM_MAXVM];
 int vmm_nvms;
@@ -26,7 +29,7 @@ static volatile uint32_t main_released;
 
 #define MAIN_STACK_PAGES 2   /* each CPU's monitor stack, from its node */
 
-extern char vmm_vec_refill[], vmm_vec_general[];
+extern char vmm_vec_refill[], vmm_vec_general[], vmm_vec_end[];
 extern char klib_stacks[];            /* klib/crt0.S: each CPU's boot stack */
 void vmm_config(void);
 void vmm_config_print(void);
@@ -61,12 +64,13 @@ struct pcpu *vmm_pcpu(void)
 	return vmm_pcpu_tab[vmm_cpu_id()];
 }
 
-/* Copy the two vector stubs (trapasm.S) to the refill and general vectors. */
+/* Copy the two vector stubs (boot.S) to the refill and general vectors. */
 static void main_vectors_install(void)
 {
-	memcpy((void *)0x80000000u, vmm_vec_refill, 8);
-	memcpy((void *)0x80000080u, vmm_vec_general, 8);
-	memcpy((void *)0x80000180u, vmm_vec_general, 8);
+	uint32_t n = (uint32_t)(vmm_vec_end - vmm_vec_general);
+	memcpy((void *)0x80000000u, vmm_vec_refill, n);
+	memcpy((void *)0x80000080u, vmm_vec_general, n);
+	memcpy((void *)0x80000180u, vmm_vec_general, n);
 	kbarrier();
 }
 
@@ -129,6 +133,7 @@ static void main_boot0(uint32_t ncpus, uint32_t bootinfo)
 	vmm_config_print();
 	vmm_mcall_init();
 	mem_init();
+	textrep_init();
 	for (int i = 0; i < vmm_nvms; i++)
 		vmm_vm_create(&vmm_vms[i]);
 	io_init();
@@ -152,6 +157,7 @@ int main(int cpu, int ncpus, uint32_t bootinfo)
 		klib_park();
 	main_pcpu_init(cpu);
 	mem_init_cpu(cpu);
+	textrep_map_cpu(vmm_cpu_node(cpu));
 	if (cpu == 0) {
 		main_released = 1;
 		kbarrier();

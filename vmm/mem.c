@@ -343,3 +343,24 @@ static int32_t mem_mc_page_free(struct vcpu *v, uint32_t a0, uint32_t a1,
 	mem_page_free(v->vm, a0);
 	return 0;
 }
+
+/* Take an aligned block of npages (a power of two) from the top of node's
+   free memory, leaving its low, large-page-aligned blocks to the VMs;
+   machine address or ~0u. */
+uint32_t mem_alloc_block_high(int node, uint32_t npages)
+{
+	uint32_t bytes = npages * MEM_PAGE, pa = ~0u;
+	if (node < 0 || node >= mem_nnodes)
+		return ~0u;
+	kspin_lock(&mem_lock);
+	struct mem_node *nd = &mem_nodes[node];
+	for (int i = nd->n - 1; i >= 0 && pa == ~0u; i--) {
+		uint32_t a = (nd->hi[i] - bytes) & ~(bytes - 1);
+		if (nd->hi[i] >= bytes && a >= nd->lo[i]) {
+			mem_range_cut(nd, i, a, a + bytes);
+			pa = a;
+		}
+	}
+	kspin_unlock(&mem_lock);
+	return pa;
+}

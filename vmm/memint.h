@@ -39,7 +39,8 @@
 #define TLB_MASK_BITS 0x01FFE000u
 #define TLB_INDEX_P   0x80000000u
 #define TLB_NHW       48          /* hardware entries */
-#define TLB_WIRED     1           /* entry 0: the vCPU's special page */
+#define TLB_WIRED     2           /* entry 0: the vCPU's special page,
+				     1: the monitor's text (textrep.h) */
 
 #define MEM_PAGE      4096u
 #define MEM_SUSEG_TOP 0x80000000u
@@ -113,6 +114,7 @@ uint32_t memmap_get(uint32_t pa);
 // mem.c: machine pages by node
 void *mem_alloc_pages(int node, uint32_t npages);
 uint32_t mem_alloc_block(int node, uint32_t npages);
+uint32_t mem_alloc_block_high(int node, uint32_t npages);
 
 // hwtlb.c: the real TLB of this CPU (interrupts off)
 void hwtlb_init_cpu(void);

@@ -1,14 +1,14 @@
 /*
  * trapasm.S - the monitor's exception entry and exit.
  *
- * The real vectors hold two-instruction stubs (copied there at boot):
+ * The real vectors hold short stubs (boot.S, copied there at boot):
  * each saves k1 in ErrorEPC (a plain 64-bit CP0 register that nothing
  * else uses: the machine has no cache or ECC errors) and jumps here.
  * The guest's k0 and k1 are preserved across every trap, since the guest
  * kernel's own exception code may be interrupted by a monitor trap (an
  * sseg miss, a privileged instruction) while it holds values in them:
  *
- *   vector: dmtc0 k1, ErrorEPC           k1 free
+ *   vector: dmtc0 k1, ErrorEPC; jr entry k1 free
  *   entry:  mtc0  k0, TagLo              k0 free (TagLo: the cache tag
  *                                        register, unused otherwise)
  *           k1 = vmm_pcpu_tab[Context >> 23]   (PTEBase = CPU number)
@@ -45,16 +45,6 @@
 	.set	noreorder
 	.set	noat
 	.text
-
-/* The stubs vmm_vectors_install copies to 0x80000000 and 0x80000180. */
-	.globl	vmm_vec_refill
-vmm_vec_refill:
-	j	vmm_refill_entry
-	dmtc0	$k1, C0_ERROREPC
-	.globl	vmm_vec_general
-vmm_vec_general:
-	j	vmm_general_entry
-	dmtc0	$k1, C0_ERROREPC
 
 /* k1 = this CPU's struct pcpu (k0 is free; from the delay slot: Context). */
 #define PCPU_FROM_CONTEXT		\

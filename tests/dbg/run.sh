@@ -296,10 +296,13 @@ has "where an unmapped kuseg address: TLB refill, TLBL" out \
 	"  result:   TLBL (TLB miss or invalid entry, load or fetch) through the TLB refill vector: no TLB entry matches the VPN2 and the current ASID (or G)"
 
 run "$P" 'b user_stop' c 'where 0x80010000' 'where 0x00400000 fetch' \
-	'where 0x00401000' 'where 0x00500000 store'
+	'where 0x00401000' 'where 0x00500000 store' 'where 0x00400002 fetch'
 has "where from user mode: kseg0 is AdEL" out \
 	"where 0x80010000: load by cpu 0 in user mode" \
-	"  result:   AdEL (address error, load or fetch): the segment is not accessible in this mode, or the address is not aligned"
+	"  result:   AdEL (address error, load or fetch): the segment is not accessible in this mode"
+has "where a fetch off a word boundary: AdEL, not aligned" out \
+	"where 0x00400002: fetch by cpu 0 in user mode" \
+	"  result:   AdEL (address error, load or fetch): the address is not aligned for this access"
 has "where a mapped page: entry, even/odd, size, physical" out \
 	"  tlb:      entry 5, even page of 4 KB" "  physical: 0x00020000" \
 	"  tlb:      entry 5, odd page of 4 KB" \

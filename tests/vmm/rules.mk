@@ -45,3 +45,10 @@ test-vmm: $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_KERNEL) \
 		$(GOS_KERNEL) $(GOS_FSIMG) $(VMMT_HOSTILE) $(HB)/tests/vmm \
 		$(VMMT_DSLOT)
 TEST_TARGETS += test-vmm
+
+# The monitor's text on every node (tests/vmm/textrep.sh).
+.PHONY: test-vmm-textrep
+test-vmm-textrep: $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_FSIMG)
+	tests/vmm/textrep.sh $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) \
+		$(GOS_FSIMG) $(HB)/tests/vmm
+TEST_TARGETS += test-vmm-textrep
