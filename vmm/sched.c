@@ -3,8 +3,10 @@
  *
  * One run queue for the machine (few vCPUs, one lock); a physical CPU
  * takes the first runnable vCPU whose VM has this CPU's node among its
- * home nodes, else the first runnable one.  A vCPU runs for a quantum
- * (10 ms of real Count) and is preempted at its end when another waits.
+ * home nodes, else the first runnable one that no idle CPU of its home
+ * nodes could take (those are left to that CPU, woken by an IPI).  A
+ * vCPU runs for a quantum (10 ms of real Count) and is preempted at its
+ * end when another waits.
  *
  *   vCPU states:  OFF --start--> RUNNABLE <--quantum-- RUNNING
  *                                    ^  --taken by a CPU-->  |
@@ -57,12 +59,34 @@ static void rq_push(struct vcpu *v)
 	rq_tail = v;
 }
 
-/* Take the best runnable vCPU for CPU p, or 0 (sched_lock held). */
-static struct vcpu *rq_take(struct pcpu *p)
+/* An idle CPU on one of vm's home nodes, or -1 (sched_lock held). */
+static int sched_idle_home_cpu(struct vm *vm)
+{
+	for (int c = 0; c < vmm_ncpus; c++)
+		if (vmm_pcpu_tab[c]->idle && sched_home(vm, vmm_pcpu_tab[c]->node))
+			return c;
+	return -1;
+}
+
+/*
+ * Take the best runnable vCPU for CPU p, or 0 (sched_lock held): the first
+ * of a VM at home on p's node, else the first whose home nodes have no
+ * idle CPU.  One that has is left to that CPU, which gets an IPI, and
+ * *left is set.
+ */
+static struct vcpu *rq_take(struct pcpu *p, int *left)
 {
 	struct vcpu *best = 0, *prev = 0, *bprev = 0;
+	*left = 0;
 	for (struct vcpu *v = rq_head; v; prev = v, v = v->rq_next) {
-		if (sched_home(v->vm, p->node) || !best) {
+		int home = sched_home(v->vm, p->node);
+		int c = home || best ? -1 : sched_idle_home_cpu(v->vm);
+		if (c >= 0) {
+			vmm_ipi_cpu(c);
+			*left = 1;
+			continue;
+		}
+		if (home || !best) {
 			best = v;
 			bprev = prev;
 			if (sched_home(v->vm, p->node))
@@ -190,8 +214,9 @@ static struct vcpu *sched_wait(struct pcpu *p)
 	for (;;) {
 		p->idle = 1;
 		kbarrier();
+		int left;
 		kspin_lock(&sched_lock);
-		struct vcpu *v = rq_take(p);
+		struct vcpu *v = rq_take(p, &left);
 		if (v && v->vm->done) {
 			v->state = VCPU_DONE;
 			v = 0;
@@ -204,7 +229,7 @@ static struct vcpu *sched_wait(struct pcpu *p)
 		uint32_t next, now = kcp0_count();
 		int timed = sched_timers(now, &next);
 		io_poll();
-		if (rq_head)
+		if (rq_head && !left)
 			continue;
 		uint32_t st = kcp0_status() & ~(uint32_t)(ST_IE | 0xFF00u);
 		st |= ST_IM(2) | ST_IM(3) | (timed ? ST_IM(7) : 0);

@@ -46,9 +46,9 @@ test-vmm: $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_KERNEL) \
 		$(VMMT_DSLOT)
 TEST_TARGETS += test-vmm
 
-# The monitor's text on every node (tests/vmm/textrep.sh).
-.PHONY: test-vmm-textrep
-test-vmm-textrep: $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_FSIMG)
-	tests/vmm/textrep.sh $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) \
+# NUMA locality: the replicated text, vCPUs at home (tests/vmm/numa.sh).
+.PHONY: test-vmm-numa
+test-vmm-numa: $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_FSIMG)
+	tests/vmm/numa.sh $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) \
 		$(GOS_FSIMG) $(HB)/tests/vmm
-TEST_TARGETS += test-vmm-textrep
+TEST_TARGETS += test-vmm-numa
