@@ -59,19 +59,16 @@ vmm_reset:
  * kseg3, beyond a j's 256 MB region, so each stub frees k1 (saved in
  * ErrorEPC, as trapasm.S expects) and jumps through it.
  */
-	.globl	vmm_vec_refill
-vmm_vec_refill:
-	dmtc0	$k1, $30			# ErrorEPC
-	lui	$k1, %hi(vmm_refill_entry)
-	addiu	$k1, $k1, %lo(vmm_refill_entry)
-	jr	$k1
+#define VEC_STUB(name, entry)			\
+	.globl	name;				\
+name:						\
+	dmtc0	$k1, $30;	/* ErrorEPC */	\
+	lui	$k1, %hi(entry);		\
+	addiu	$k1, $k1, %lo(entry);		\
+	jr	$k1;				\
 	nop
-	.globl	vmm_vec_general
-vmm_vec_general:
-	dmtc0	$k1, $30
-	lui	$k1, %hi(vmm_general_entry)
-	addiu	$k1, $k1, %lo(vmm_general_entry)
-	jr	$k1
-	nop
+
+VEC_STUB(vmm_vec_refill, vmm_refill_entry)
+VEC_STUB(vmm_vec_general, vmm_general_entry)
 	.globl	vmm_vec_end
 vmm_vec_end:
