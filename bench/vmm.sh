@@ -43,7 +43,7 @@ for i in 1 2 3 4 5 6 7 8 9 10; do echo "pcompute 1"; done >"$work/compute.sh"
 "$mkfs" "$work/bench.img" "$work/bench.recipe" -D MB="$mb" -D HB="$hb" \
 	>"$work/mkfs.out" 2>&1 || { echo "bench/vmm.sh: mkfs failed"; exit 1; }
 
-# run NAME APPEND-NATIVE|vmm TLB RUNARG: one run; its --stats in NAME.json.
+# run NAME native|vmm OPTIONS RUNARG: one run; its --stats in NAME.json.
 run() {
 	name=$1 how=$2 tlb=$3 prog=$4
 	cp "$work/bench.img" "$work/$name.img"
@@ -53,7 +53,7 @@ run() {
 	else
 		set -- --nodes 1 --cpus-per-node 1 --mem-per-node $((MEM * 2)) \
 			--kernel "$vmm" --module "$dkernel" \
-			--append "vms=1 vcpus=1 mem=$MEM tlb=$tlb -- run=$prog"
+			--append "vms=1 vcpus=1 mem=$MEM $tlb -- run=$prog"
 	fi
 	timeout 1800 "$md" "$@" --disk "$work/$name.img" \
 		--stats "$work/$name.json" </dev/null >"$work/$name.out" 2>&1
@@ -68,13 +68,16 @@ for w in pmake compute; do
 	compute) prog=/bin/sh,/home/compute.sh ;;
 	esac
 	run "$w-native" native - "$prog"
-	run "$w-flush" vmm flush "$prog"
-	run "$w-asid" vmm asid "$prog"
+	run "$w-flush" vmm "tlb=flush" "$prog"
+	run "$w-asid" vmm "tlb=asid" "$prog"
+	run "$w-lpage" vmm "tlb=flush lpage=on" "$prog"
 done
 
 python3 - "$work" <<'EOF'
 import json, sys
 work = sys.argv[1]
+# flush and asid: tlb=flush or tlb=asid; lpage: tlb=flush lpage=on
+VARIANTS = ("flush", "asid", "lpage")
 
 def load(name):
     return json.load(open(f"{work}/{name}.json"))
@@ -93,7 +96,7 @@ print(f"{'workload':9} {'tlb':6} {'native':>13} {'virtual':>13} {'ratio x100':>1
 rows = []
 for w in ("pmake", "compute"):
     nat = cycles(load(f"{w}-native"))
-    for tlb in ("flush", "asid"):
+    for tlb in VARIANTS:
         s = load(f"{w}-{tlb}")
         vc = cycles(s)
         t = s["monitor"]["vms"][0]["total"]
@@ -110,7 +113,7 @@ print(f"{'workload':9} {'tlb':6} {'extra':>12} {'monitor':>12} {'rest':>12} "
       f"{'insns nat':>12} {'insns virt':>12} {'L2miss nat':>10} {'L2miss virt':>11}")
 for w in ("pmake", "compute"):
     n = load(f"{w}-native")["cpus"][0]
-    for tlb in ("flush", "asid"):
+    for tlb in VARIANTS:
         s = load(f"{w}-{tlb}")
         c = s["cpus"][0]
         mon = s["monitor"]["vms"][0]["total"]["monitor_cycles"]
@@ -123,7 +126,7 @@ print()
 print("where the monitor's time goes (counts; monitor % = monitor_cycles / virtual cycles)")
 for w, tlb, t in rows:
     tm = t["tlb_misses"]
-    print(f"{w} tlb={tlb}:")
+    print(f"{w} {tlb}:")
     print(f"  traps     {top(t['traps'])}")
     print(f"  emulated  {top(t['emulated'], 6)}")
     print(f"  tlb miss  monitor_refill {tm['monitor_refill']} l2tlb_hit {tm['l2tlb_hit']} "

@@ -23,7 +23,7 @@
  *   mode (KSU = user, EXL = ERL = 0), else supervisor; CU0 = 0, so every
  *   privileged instruction traps.
  */
-#include "vmm.h"
+#include "memint.h"
 
 #define KSU_SUPER 0x08u
 #define KSU_USER  0x10u
@@ -31,16 +31,7 @@
 /* Whether v's virtual TLB holds an entry matching va with the current guest ASID. */
 static int fwd_vtlb_has(struct vcpu *v, uint32_t va)
 {
-	uint32_t asid = VSP(v, SP_ENTRYHI) & 0xFF;
-	for (int i = 0; i < VMM_VTLB; i++) {
-		struct vtlb_entry *e = &v->vtlb[i];
-		uint32_t mask = ~(e->mask | 0x1FFFu);
-		if ((e->hi & mask) != (va & mask))
-			continue;
-		if ((e->lo0 & e->lo1 & 1) || (e->hi & 0xFF) == asid)
-			return 1;
-	}
-	return 0;
+	return vtlb_find(v->vtlb, VMM_VTLB, va, VSP(v, SP_ENTRYHI) & 0xFF) >= 0;
 }
 
 /* Forward exception exccode (badvaddr for address and TLB ones) into v's guest. */

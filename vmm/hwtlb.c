@@ -9,7 +9,8 @@
  * The 48 hardware entries:
  *
  *   0        wired: the running vCPU's special page, global, read-only
- *            GUEST_SPECIAL 0xDFFFE000 -> special_pa (odd page invalid)
+ *            GUEST_SPECIAL 0xDFFFE000 -> special_pa; odd page: its
+ *            private page GUEST_PRIVATE, read-write
  *   1        wired: the monitor's text and read-only data, global,
  *            read-only, 2 x 64 KB: TEXT_VA 0xE0000000 -> this node's
  *            copy (textrep.h; boot.S writes it, textrep.c moves it)
@@ -126,12 +127,12 @@ void hwtlb_drop(uint32_t hi)
 	hwtlb_restore_hi();
 }
 
-/* Map v's special page at GUEST_SPECIAL, read-only and global, in the wired entry. */
+/* Map v's special page at GUEST_SPECIAL, read-only, and its private page after it, read-write: global, in the wired entry. */
 void hwtlb_special(struct vcpu *v)
 {
 	KCP0_WRITE(10, GUEST_SPECIAL);
 	KCP0_WRITE(2, TLB_PAGE_LO(v->special_pa >> 12) | TLB_C_CACHED | TLB_V | TLB_G);
-	KCP0_WRITE(3, TLB_G);
+	KCP0_WRITE(3, TLB_PAGE_LO((v->special_pa >> 12) + 1) | TLB_C_CACHED | TLB_D | TLB_V | TLB_G);
 	KCP0_WRITE(5, 0);
 	KCP0_WRITE(0, 0);
 	HW_TLBOP("tlbwi");
@@ -163,7 +164,7 @@ int hwtlb_sseg_miss(struct vcpu *v, uint32_t va, int exccode)
 		v->st.tlb_refill_monitor++;
 		return 1;
 	}
-	if ((va & ~(MEM_PAGE - 1)) == GUEST_SPECIAL && exccode != EXC_MOD) {
+	if ((va & TLB_VPN2) == GUEST_SPECIAL && exccode != EXC_MOD) {
 		hwtlb_special(v);
 		v->st.tlb_refill_monitor++;
 		return 1;

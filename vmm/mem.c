@@ -14,7 +14,17 @@
  *
  * Each node keeps its free memory as a sorted list of ranges; a request
  * takes the lowest block of the size and alignment it asks for, so
- * consecutive single pages are adjacent.  RAM is zero at reset and the
+ * consecutive single pages are adjacent.
+ *
+ * A VM's memory is blocks of up to 16 MB aligned like its gpa, except
+ * that the first megabyte of its first block is rotated by 256 KB: the
+ * L2 is direct-mapped, 1 MB, indexed by machine address mod 1 MB, and the
+ * guest kernel's hot text and data (gpa 0x10000 up) would otherwise sit
+ * on the lines of the monitor's (machine 0x10000 up) and evict them at
+ * every trap.  Large pages of up to 256 KB still fit the rotated part:
+ *
+ *   gpa   0 .. 768 KB  ->  block + 256 KB .. 1 MB
+ *   gpa 768 KB .. 1 MB ->  block + 0 .. 256 KB  RAM is zero at reset and the
  * monitor never gives pages back, so every page handed out reads as zero.
  */
 #include "memint.h"
@@ -23,6 +33,8 @@
 #define MEM_MAXNODE  32
 #define MEM_MAXRANGE 32
 #define MEM_CHUNK_ORDER 12    /* VM memory comes in blocks of up to 16 MB */
+#define MEM_COLOUR_SPAN  256   /* pages: the 1 MB direct-mapped L2 */
+#define MEM_COLOUR_SHIFT 64    /* guest page g < SPAN of the first block -> page (g + SHIFT) % SPAN */
 
 struct mem_node {
 	uint32_t lo[MEM_MAXRANGE], hi[MEM_MAXRANGE];  /* sorted free ranges */
@@ -140,6 +152,15 @@ void mem_init(void)
 			memmap_set(pa, MEMMAP_MONITOR);
 	vmm_mcall_register(MC_PAGE_ZERO, mem_mc_page_zero);
 	vmm_mcall_register(MC_PAGE_FREE, mem_mc_page_free);
+	vmm_mcall_register(MC_TLB_DROP, mem_mc_tlb_drop);
+}
+
+/* Page i of a VM block that starts at guest page gpn: the colour rotation of the first L2 span. */
+static uint32_t mem_vm_colour(uint32_t gpn, uint32_t n, uint32_t i)
+{
+	if (gpn != 0 || n < MEM_COLOUR_SPAN || i >= MEM_COLOUR_SPAN)
+		return i;
+	return (i + MEM_COLOUR_SHIFT) % MEM_COLOUR_SPAN;
 }
 
 /* Back guest pages [gpn, gpn + n) with the machine block at pa. */
@@ -147,8 +168,9 @@ static void mem_vm_back(struct vm *vm, struct pmap *pm, uint32_t gpn,
 			uint32_t n, uint32_t pa)
 {
 	for (uint32_t i = 0; i < n; i++) {
-		pmap_set(pm, gpn + i, pa + i * MEM_PAGE);
-		memmap_set(pa + i * MEM_PAGE, MEMMAP_VM(vm->id, gpn + i));
+		uint32_t m = pa + mem_vm_colour(gpn, n, i) * MEM_PAGE;
+		pmap_set(pm, gpn + i, m);
+		memmap_set(m, MEMMAP_VM(vm->id, gpn + i));
 	}
 }
 
@@ -172,7 +194,8 @@ static uint32_t mem_vm_block(struct vm *vm, int h, int k)
 /*
  * Give the VM mem_bytes of machine memory: blocks of up to 16 MB, each
  * aligned in machine memory as in guest-physical memory (so that large
- * pages can map them), spread over the home nodes in turn.
+ * pages can map them; the first megabyte rotated, above), spread over
+ * the home nodes in turn.
  */
 static int mem_vm_fill(struct vm *vm, struct pmap *pm)
 {
@@ -195,7 +218,7 @@ static int mem_vm_fill(struct vm *vm, struct pmap *pm)
 	return 0;
 }
 
-/* Set up vCPU v's special page and its memory state, on node. */
+/* Set up vCPU v's special and private pages (adjacent) and its memory state, on node. */
 static int mem_vcpu_create(struct vcpu *v, int node)
 {
 	struct mem_vcpu *mv = mem_alloc_pages(node, (sizeof *mv + MEM_PAGE - 1) / MEM_PAGE);
@@ -207,7 +230,7 @@ static int mem_vcpu_create(struct vcpu *v, int node)
 	for (int i = 0; i < VMM_VTLB; i++)     /* as at reset: distinct, unmatchable */
 		vtlb_write(&v->vtlb[i], KSEG0_BASE + ((uint32_t)i << 13), 0, 0, 0);
 	if (!v->special) {
-		v->special = mem_alloc_page(node);
+		v->special = mem_alloc_pages(node, 2);   /* + the private page */
 		if (!v->special)
 			return -1;
 		v->special_pa = (uint32_t)v->special & ~KSEG0_BASE;

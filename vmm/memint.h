@@ -147,6 +147,8 @@ struct mem_vcpu {
 	int nvalid;                  /* virtual TLB entries with a valid page */
 };
 uint32_t mem_guest_asid(struct vcpu *v);
+int32_t mem_mc_tlb_drop(struct vcpu *v, uint32_t va, uint32_t asid, uint32_t a2,
+			uint32_t a3, uint32_t t0, uint32_t t1);
 int mem_user_pair(struct vcpu *v, uint32_t va, uint32_t asid,
 		  uint32_t *lo0, uint32_t *lo1);
 

@@ -23,6 +23,13 @@
  *   (the guest probes before it changes or drops a mapping);
  * - when the guest's TLB holds no valid page any more (a full flush, as
  *   the guest does when its ASIDs wrap), all of the vCPU's are dropped.
+ *
+ * MC_TLB_DROP(va, asid) does in one trap what the guest's flush of one
+ * page pair does in eight (mtc0 EntryHi, tlbp, mfc0 Index, mtc0 EntryHi,
+ * EntryLo0, EntryLo1, tlbwi, mtc0 EntryHi), with the same effect on every
+ * virtual register and entry: tlbp of (va, asid); if an entry matched,
+ * it becomes the unmatchable invalid entry KSEG0 + index << 13 (tlbwi,
+ * EntryLo0/1 = 0); the virtual EntryHi is left as it was.
  */
 #include "memint.h"
 
@@ -218,4 +225,23 @@ int mem_tlb_miss(struct vcpu *v, uint32_t badvaddr, int exccode, int refill)
 	else
 		vmm_forward(v, (uint32_t)exccode, badvaddr, 0);
 	return 1;
+}
+
+/* MC_TLB_DROP(va, asid): tlbp, then tlbwi of an unmatchable invalid entry if found; 1 if dropped, else 0. */
+int32_t mem_mc_tlb_drop(struct vcpu *v, uint32_t va, uint32_t asid, uint32_t a2,
+			uint32_t a3, uint32_t t0, uint32_t t1)
+{
+	(void)a2; (void)a3; (void)t0; (void)t1;
+	uint32_t old = v->special[SP_ENTRYHI / 4];
+	v->special[SP_ENTRYHI / 4] = (va & TLB_VPN2) | (asid & TLB_ASID);
+	mem_emul_tlbp(v);
+	int found = !(v->index & TLB_INDEX_P);
+	if (found) {
+		uint32_t i = v->index & 0x3f;
+		v->special[SP_ENTRYHI / 4] = KSEG0_BASE + (i << 13);
+		v->entrylo0 = v->entrylo1 = 0;
+		memtlb_write(v, (int)i, 1);
+	}
+	v->special[SP_ENTRYHI / 4] = old;
+	return found;
 }

@@ -22,9 +22,11 @@
 #define VMM_VTLB      48   /* entries of a virtual TLB, as the R4000's */
 #define VMM_MAXDISK   4    /* per VM */
 
-/* One entry of a virtual CPU's TLB, as the guest wrote it (guest-physical PFNs). */
+/* One entry of a virtual CPU's TLB, as the guest wrote it (guest-physical PFNs),
+   and the VPN2 bits its lookups ignore (vtlb.c; 0 for a 4 KB pair). */
 struct vtlb_entry {
 	uint32_t hi, lo0, lo1, mask;
+	uint32_t ign;
 };
 
 /* Guest registers saved at a trap, in the order vmm's entry code stores them. */

@@ -48,7 +48,7 @@ static const char *const vstats_mcall_names[MC_MAX + 1] = {
 	[MC_IPI_TAKE] = "ipi_take", [MC_VCPU_START] = "vcpu_start",
 	[MC_IDLE] = "idle", [MC_TIMER_SET] = "timer_set",
 	[MC_PAGE_ZERO] = "page_zero", [MC_PAGE_FREE] = "page_free",
-	[MC_POWEROFF] = "poweroff",
+	[MC_POWEROFF] = "poweroff", [MC_TLB_DROP] = "tlb_drop",
 };
 
 /* kformat's output routine: one byte into the current record. */

@@ -10,8 +10,14 @@
  *   lo0   EntryLo0 bits 29:0, G replaced by the entry's G
  *   lo1   EntryLo1 bits 29:0, G replaced by the entry's G
  *   mask  PageMask bits 24:13
+ *   ign   mask with every bit below its highest one set: the VPN2 bits
+ *         a lookup ignores, computed once when the entry is written (an
+ *         entry set to zeroes but for hi is a 4 KB pair: ign 0 is right)
  *
  * The entry's G is EntryLo0.G AND EntryLo1.G; tlbr returns it in both.
+ * A lookup is then one compare per entry:
+ *
+ *   match = ((hi ^ va) & VPN2 & ~ign) == 0 && (G || hi.ASID == asid)
  */
 #include "memint.h"
 
@@ -29,7 +35,7 @@ static uint32_t vtlb_fullmask(uint32_t mask)
 static int vtlb_order(const struct vtlb_entry *e)
 {
 	int k = 0;
-	for (uint32_t m = vtlb_fullmask(e->mask) >> 13; m; m >>= 1)
+	for (uint32_t m = e->ign >> 13; m; m >>= 1)
 		k++;
 	return k;
 }
@@ -40,6 +46,7 @@ void vtlb_write(struct vtlb_entry *e, uint32_t hi, uint32_t lo0, uint32_t lo1,
 {
 	uint32_t g = lo0 & lo1 & TLB_G;
 	e->mask = mask & TLB_MASK_BITS;
+	e->ign = vtlb_fullmask(e->mask);
 	e->hi = (hi & TLB_VPN2 & ~e->mask) | (hi & TLB_ASID);
 	e->lo0 = (lo0 & TLB_LO_BITS & ~TLB_G) | g;
 	e->lo1 = (lo1 & TLB_LO_BITS & ~TLB_G) | g;
@@ -68,12 +75,11 @@ int vtlb_is_valid(const struct vtlb_entry *e)
 }
 
 /* Does entry e match virtual address va in address space asid? */
-static int vtlb_match(const struct vtlb_entry *e, uint32_t va, uint32_t asid)
+static inline int vtlb_match(const struct vtlb_entry *e, uint32_t va, uint32_t asid)
 {
-	uint32_t m = TLB_VPN2 & ~vtlb_fullmask(e->mask);
-	if ((e->hi ^ va) & m)
+	if ((e->hi ^ va) & TLB_VPN2 & ~e->ign)
 		return 0;
-	return vtlb_is_global(e) || (e->hi & TLB_ASID) == (asid & TLB_ASID);
+	return (e->lo0 & TLB_G) || ((e->hi ^ asid) & TLB_ASID) == 0;
 }
 
 /* tlbp: the index of the first of the n entries matching EntryHi hi, or -1. */

@@ -57,6 +57,23 @@ Test(vtlb, probe_asid_global_mask)
 	cr_expect_eq(vtlb_find(t, 4, 0x00012000, 5), -1);
 }
 
+Test(vtlb, find_large_and_odd_masks)
+{
+	struct vtlb_entry t[3];
+	vtlb_write(&t[0], 0x02000000 | 4, LO(0x1000, 6), LO(0x2000, 6), 0x01FFE000); /* 16 MB pair */
+	vtlb_write(&t[1], 0x08000000 | 4, LO(8, 6), LO(9, 6), 0x4000);  /* not a legal mask: as 0x6000 */
+	t[2] = (struct vtlb_entry){ .hi = 0x00002000 | 4 };             /* set as the loader does: 4 KB */
+	cr_expect_eq(vtlb_find(t, 3, 0x03ffffff, 4), 0, "last byte of the 32 MB");
+	cr_expect_eq(vtlb_find(t, 3, 0x04000000, 4), -1, "past it");
+	cr_expect_eq(vtlb_span(&t[0]), 0x02000000u);
+	cr_expect_eq(vtlb_find(t, 3, 0x08006000, 4), 1, "16 KB pair from the widened mask");
+	uint32_t hi, lo0, lo1, mask;
+	vtlb_read(&t[1], &hi, &lo0, &lo1, &mask);
+	cr_expect_eq(mask, 0x4000u, "tlbr returns the mask as written");
+	cr_expect_eq(vtlb_find(t, 3, 0x00003fff, 4), 2);
+	cr_expect_eq(vtlb_find(t, 3, 0x00004000, 4), -1, "a 4 KB pair only");
+}
+
 Test(vtlb, large_page_lo)
 {
 	struct vtlb_entry e;

@@ -32,6 +32,15 @@ $(VMMT_DSLOT): tests/vmm/delayslot.S tests/vmm/hostile.ld | $(DEPS_STAMP)
 		-Wl,--build-id=none -Wl,-n -Wl,--no-warn-rwx-segments \
 		-T tests/vmm/hostile.ld -o $@ $<
 MIPS_IMAGES += $(VMMT_DSLOT)
+
+# The TLB-drop guest: MC_TLB_DROP against the guest's own tlbp/tlbwi.
+VMMT_TLBDROP := $(VMMT_MB)/tlbdrop.elf
+$(VMMT_TLBDROP): tests/vmm/tlbdrop.S tests/vmm/hostile.ld | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(MIPS_ASFLAGS) -Ivmm/include -no-pie -static \
+		-Wl,--build-id=none -Wl,-n -Wl,--no-warn-rwx-segments \
+		-T tests/vmm/hostile.ld -o $@ $<
+MIPS_IMAGES += $(VMMT_TLBDROP)
 -include $(VMMT_HOBJS:.o=.d)
 
 .PHONY: test-vmm-stats test-vmm
@@ -40,10 +49,10 @@ test-vmm-stats: $(HB)/minidisco $(VMMT_HCMON)
 TEST_TARGETS += test-vmm-stats
 
 test-vmm: $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_KERNEL) \
-		$(GOS_FSIMG) $(VMMT_HOSTILE) $(VMMT_DSLOT)
+		$(GOS_FSIMG) $(VMMT_HOSTILE) $(VMMT_DSLOT) $(VMMT_TLBDROP)
 	tests/vmm/run.sh $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) \
 		$(GOS_KERNEL) $(GOS_FSIMG) $(VMMT_HOSTILE) $(HB)/tests/vmm \
-		$(VMMT_DSLOT)
+		$(VMMT_DSLOT) $(VMMT_TLBDROP)
 TEST_TARGETS += test-vmm
 
 # NUMA locality: the replicated text, vCPUs at home (tests/vmm/numa.sh).

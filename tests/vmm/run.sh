@@ -14,7 +14,10 @@
 #   6. delay slots: a tiny guest (tests/vmm/delayslot.S) whose privileged
 #      instructions and monitor call sit in branch delay slots powers off
 #      with 0 only if the monitor emulated each one and its branch;
-#   7. a bad configuration (unknown key, bad value, a VM number past vm7,
+#   7. MC_TLB_DROP: a tiny guest (tests/vmm/tlbdrop.S) checks that the
+#      call leaves its virtual TLB and registers as its own tlbp + tlbwi
+#      would, and that the next access misses (powers off with 0);
+#   8. a bad configuration (unknown key, bad value, a VM number past vm7,
 #      a module that is not there) is one "vmm: bad configuration" line
 #      and exit status 2.
 #
@@ -29,9 +32,9 @@
 # of the faulting children, the trap lines, process and memory counts)
 # must be byte for byte the same.
 #
-# usage: tests/vmm/run.sh MINIDISCO VMM.ELF KERNEL-DISCO.ELF KERNEL.ELF FSIMG HOSTILE.ELF WORKDIR DELAYSLOT.ELF
+# usage: tests/vmm/run.sh MINIDISCO VMM.ELF KERNEL-DISCO.ELF KERNEL.ELF FSIMG HOSTILE.ELF WORKDIR DELAYSLOT.ELF TLBDROP.ELF
 set -u
-md=$1 vmm=$2 dkernel=$3 nkernel=$4 img=$5 hostile=$6 work=$7 dslot=$8
+md=$1 vmm=$2 dkernel=$3 nkernel=$4 img=$5 hostile=$6 work=$7 dslot=$8 tlbdrop=$9
 mkdir -p "$work"
 fails=0
 T=${VMM_TEST_TIMEOUT:-1200}
@@ -149,6 +152,9 @@ check "isolation: hostile vm1 refused, vm0 usertests pass" $((st + r)) "status $
 
 vm delayslot 1 "vms=1 vcpus=1 vm0.module=1 -- x" "$dslot"; st=$?
 check "delay slots: mfc0, mtc0, syscall, eret after branches" "$st" "status $st (bits of the failed checks; see $work/delayslot.out)"
+
+vm tlbdrop 1 "vms=1 vcpus=1 vm0.module=1 -- x" "$tlbdrop"; st=$?
+check "MC_TLB_DROP: as tlbp + tlbwi, and the next access misses" "$st" "status $st (bits of the failed checks; see $work/tlbdrop.out)"
 
 for bad in "foo=1" "tlb=foo" "vms=x" "vm9.mem=8" "vm0.module=5" "vcpus=99"; do
 	cp "$img" "$work/bad.img"

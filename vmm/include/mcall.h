@@ -26,8 +26,8 @@
  *   0xDFFFE000 +------------------------+ GUEST_SPECIAL: the vCPU's special
  *              | special page (RO)      |  page, read-only (a store is a
  *   0xDFFFF000 +------------------------+  TLB Modified fault, forwarded)
- *              | unmapped               |
- *   0xE0000000 +------------------------+
+ *              | private page (RW)      | GUEST_PRIVATE: the vCPU's own
+ *   0xE0000000 +------------------------+  words, read-write (below)
  *
  * The guest kernel is linked at GUEST_KERNLINK; its vectors are at
  * GUEST_KERNBASE + 0x000 (TLB refill, for suseg misses the monitor's
@@ -40,6 +40,7 @@
 #define GUEST_KERNLINK 0xC0010000u
 #define GUEST_MEMMAX   0x1FFFE000u /* most guest-physical bytes */
 #define GUEST_SPECIAL  0xDFFFE000u
+#define GUEST_PRIVATE  0xDFFFF000u
 #define GUEST_VEC_REFILL  0xC0000000u
 #define GUEST_VEC_GENERAL 0xC0000180u
 
@@ -83,6 +84,16 @@
 #define SP_HZ       0x30
 #define SP_VM       0x34
 
+/*
+ * The private page, one per virtual CPU, at GUEST_PRIVATE (the odd half
+ * of the special page's TLB pair): read-write, zero at boot, never read
+ * by the monitor.  A word there is the running vCPU's whatever thread
+ * touches it, with a plain load or store and no vCPU number to look up,
+ * so a kernel thread that migrates between two instructions still uses
+ * the word of the vCPU it runs on (the guest keeps its lazy interrupt
+ * enable there).
+ */
+
 /* Monitor calls (v0).  Arguments a0..a3, t0, t1; result v0. */
 #define MC_CONS_WRITE   1  /* (gva buf, len): write to the VM's console; len or err */
 #define MC_CONS_GETC    2  /* (): next input byte, MC_ERR_AGAIN none now, MC_ERR_END ended */
@@ -99,7 +110,8 @@
 #define MC_PAGE_ZERO   13  /* (gpa): the page must read as zeroes (the monitor may map a zeroed page) */
 #define MC_PAGE_FREE   14  /* (gpa): freed for good: contents may be discarded */
 #define MC_POWEROFF    15  /* (status): this VM is done, with status */
-#define MC_MAX         15
+#define MC_TLB_DROP    16  /* (va, asid): drop va's pair from the virtual TLB: 1 dropped, 0 none */
+#define MC_MAX         16
 
 /* Errors (negative results). */
 #define MC_ERR_INVAL  (-1) /* bad argument: address outside the VM, bad unit, ... */

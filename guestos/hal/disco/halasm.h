@@ -19,10 +19,13 @@
 #define SPECIAL_LO(off) ((off) - 0x2000)
 
 /*
- * hal_vcpu[] (halint.h): the HAL's own per-vCPU words, one 128-byte line
- * each, indexed by the special page's vcpu number; +0 the soft IE.
+ * The private page (mcall.h), read-write, right after the special page:
+ * the running vCPU's own words, reached the same way,
+ *     lui  k0, SPECIAL_HI
+ *     lw   k1, PRIVATE_LO(PV_IE)(k0)
+ * +0 the soft IE (halint.h).
  */
-#define HALCPU_SHIFT 7
-#define HALCPU_IE    0
+#define PRIVATE_LO(off) ((off) - 0x1000)
+#define PV_IE          0x00
 
 #endif

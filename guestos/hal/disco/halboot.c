@@ -69,11 +69,7 @@ void hal_init(uint32_t bootinfo_pa)
 	setvec(VEC_GENERAL, hal_genvec, hal_genvec_end, 0x80);
 }
 
-/* This vCPU's number, from the special page. */
-int hal_cpu_id(void)
-{
-	return (int)SPECIAL(SP_VCPU);
-}
+/* hal_cpu_id (this vCPU's number, from the special page): halintr.S. */
 
 /* Number of vCPUs. */
 int hal_ncpus(void)

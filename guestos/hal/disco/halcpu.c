@@ -40,34 +40,13 @@ void hal_status_set(uint32_t s)
 	__asm__ volatile("mtc0 %0, $12" : : "r"(s) : "memory");
 }
 
-struct hal_vcpu hal_vcpu[HAL_NCPU];
-
-/* Disable interrupts (the soft IE only: no trap); return whether they were enabled. */
-uint32_t hal_intr_off(void)
-{
-	return hal_softie_swap(0);
-}
+/* hal_intr_off, hal_intr_on and hal_intr_enabled: halintr.S. */
 
 /* Restore the interrupt state hal_intr_off returned. */
 void hal_intr_restore(uint32_t state)
 {
 	if (state)
 		hal_intr_on();
-}
-
-/* Enable interrupts; if the virtual IE went off meanwhile, one mtc0 turns it on (and in come the waiting ones). */
-void hal_intr_on(void)
-{
-	hal_softie_swap(SR_IE);
-	uint32_t s = hal_status();
-	if (!(s & SR_IE))
-		hal_status_set(s | SR_IE);
-}
-
-/* Are interrupts enabled (as the kernel sees them: the soft IE)? */
-int hal_intr_enabled(void)
-{
-	return hal_softie_get() != 0;
 }
 
 /* Open this CPU's interrupt lines (devices, IPIs, timer); IE stays as is. */

@@ -16,24 +16,20 @@
  * Lazy interrupt disabling.  The kernel's "interrupts off" is a word per
  * vCPU, the soft IE, so that spinlocks cost no trap; the virtual
  * Status.IE (the real one, as far as the guest goes) stays on until an
- * interrupt actually arrives while the soft IE is off.  trapasm.S then
- * turns the virtual IE off and returns at once; hal_intr_on turns it on
- * again (one mtc0) and the monitor delivers what waited:
+ * interrupt actually arrives while the soft IE is off (halintr.S reads
+ * and swaps it).  trapasm.S then turns the virtual IE off and returns at
+ * once; hal_intr_on turns it on again (one mtc0) and the monitor delivers
+ * what waited:
  *
  *   soft IE  virtual IE   meaning
  *      1         1        interrupts on
  *      0         1        off, nothing arrived yet (no trap was spent)
  *      0         0        off, an interrupt waits (or just after a trap)
  *
- * Each entry is a cache line of its own (HALCPU_SHIFT in halasm.h).
+ * The soft IE (0 or SR_IE) is the word PV_IE of the vCPU's private page
+ * (halasm.h), at a fixed address that always means the vCPU the code
+ * runs on.
  */
-struct hal_vcpu {
-	volatile uint32_t ie;      /* +0 (HALCPU_IE): soft IE, 0 or SR_IE */
-	uint32_t pad[31];
-} __attribute__((aligned(128)));
-extern struct hal_vcpu hal_vcpu[];
-uint32_t hal_softie_swap(uint32_t ie);  /* halintr.S: set this vCPU's soft IE, return the old */
-uint32_t hal_softie_get(void);          /* halintr.S: this vCPU's soft IE */
 
 uint32_t hal_status(void);
 void hal_status_set(uint32_t s);

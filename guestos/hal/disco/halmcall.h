@@ -33,6 +33,16 @@ static inline int32_t mcall5(uint32_t n, uint32_t x0, uint32_t x1, uint32_t x2,
 	return (int32_t)v0;
 }
 
+/* Make monitor call n with two arguments (a0, a1); return its result. */
+static inline int32_t mcall2(uint32_t n, uint32_t x0, uint32_t x1)
+{
+	register uint32_t v0 __asm__("$2") = n;
+	register uint32_t a0 __asm__("$4") = x0;
+	register uint32_t a1 __asm__("$5") = x1;
+	__asm__ volatile("syscall" : "+r"(v0) : "r"(a0), "r"(a1) : "memory");
+	return (int32_t)v0;
+}
+
 /* Make monitor call n with one argument (a0); return its result. */
 static inline int32_t mcall1(uint32_t n, uint32_t x0)
 {
@@ -135,6 +145,12 @@ static inline int32_t mc_page_free(uint32_t gpa)
 static inline int32_t mc_poweroff(uint32_t status)
 {
 	return mcall1(MC_POWEROFF, status);
+}
+
+/* Drop the virtual TLB entry of va's page pair in address space asid: 1, or 0 if none. */
+static inline int32_t mc_tlb_drop(uint32_t va, uint32_t asid)
+{
+	return mcall2(MC_TLB_DROP, va, asid);
 }
 
 #endif

@@ -4,6 +4,8 @@
  * without CP0) and the monitor emulates it on the virtual TLB, translating
  * the guest-physical PFNs through the VM's pmap into the hardware TLB.
  * EntryHi is read from the special page; Index (after tlbp) with mfc0.
+ * Dropping one page pair is a monitor call instead (MC_TLB_DROP): one
+ * trap for the eight of tlbp and tlbwi, with the same effect.
  *
  *   EntryHi   | VPN2 (31:13) | 0 (12:8) | ASID (7:0) |
  *   EntryLo0/1| 0 (31:30) | PFN (29:6) | C (5:3) | D | V | G |
@@ -19,14 +21,12 @@
 
 #include "hal.h"
 #include "halasm.h"
+#include "halmcall.h"
 
 #define TLB_ENTRIES 48
-#define INDEX_P     0x80000000u
 #define ENTRYHI_ASID 0xffu
 #define UNUSED_VPN2 0x80000000u /* kseg0: no TLB lookup ever matches it */
 
-/* Read CP0 register n (traps; the monitor emulates it). */
-#define MFC0(n) ({ uint32_t v_; __asm__ volatile("mfc0 %0, $" #n : "=r"(v_)); v_; })
 /* Write CP0 register n (traps; emulated, so no hazard to wait out). */
 #define MTC0(n, v) __asm__ volatile("mtc0 %0, $" #n : : "r"((uint32_t)(v)) : "memory")
 /* Run one TLB instruction (traps; emulated). */
@@ -100,16 +100,8 @@ void hal_tlb_write_random(uint32_t hi, uint32_t lo0, uint32_t lo1)
 	hal_intr_restore(s);
 }
 
-/* Drop the entry mapping va's page pair in address space asid, if there is one. */
+/* Drop the entry mapping va's page pair in address space asid, if there is one (one monitor call). */
 void hal_tlb_flush_va(uint32_t va, uint32_t asid)
 {
-	uint32_t s = hal_intr_off();
-	uint32_t old = entryhi();
-	MTC0(10, (va & ~0x1fffu) | (asid & ENTRYHI_ASID));
-	TLBOP("tlbp");
-	uint32_t index = MFC0(0);
-	if (!(index & INDEX_P))
-		tlb_invalidate_indexed((int)(index & 0x3f));  /* tlbp set Index */
-	MTC0(10, old);
-	hal_intr_restore(s);
+	mc_tlb_drop(va, asid);
 }

@@ -43,13 +43,9 @@ LEAF(trapentry)
 	lw	k1, SPECIAL_LO(SP_CAUSE)(k0)
 	andi	k1, k1, 0x7c			# ExcCode
 	bnez	k1, 2f				# an exception: take it
-	lw	k1, SPECIAL_LO(SP_VCPU)(k0)	# (delay)
-	sll	k1, k1, HALCPU_SHIFT
-	lui	k0, %hi(hal_vcpu)
-	addu	k0, k0, k1
-	lw	k0, %lo(hal_vcpu)+HALCPU_IE(k0)
-	bnez	k0, 2f				# soft IE on: take the interrupt
-	lui	k0, SPECIAL_HI			# (delay)
+	lw	k1, PRIVATE_LO(PV_IE)(k0)	# (delay) the soft IE
+	bnez	k1, 2f				# soft IE on: take the interrupt
+	nop
 	/*
 	 * An interrupt while the kernel has interrupts (softly) off: turn the
 	 * virtual IE off too and go straight back (EXL = 0, kernel mode, pc =
@@ -91,15 +87,11 @@ LEAF(trapentry)
 	lw	t1, SPECIAL_LO(SP_CAUSE)(t4)
 	lw	t2, SPECIAL_LO(SP_EPC)(t4)
 	lw	t3, SPECIAL_LO(SP_BADVADDR)(t4)
-	lw	t5, SPECIAL_LO(SP_VCPU)(t4)
-	sll	t5, t5, HALCPU_SHIFT
-	lui	t6, %hi(hal_vcpu)
-	addu	t6, t6, t5
-	lw	t7, %lo(hal_vcpu)+HALCPU_IE(t6)	# the kernel's IE: the soft one
+	lw	t7, PRIVATE_LO(PV_IE)(t4)	# the kernel's IE: the soft one
 	ori	t0, t0, SR_IE
 	xori	t0, t0, SR_IE
 	or	t0, t0, t7			# frame Status.IE = soft IE
-	sw	zero, %lo(hal_vcpu)+HALCPU_IE(t6)	# trap() runs with interrupts off
+	sw	zero, PRIVATE_LO(PV_IE)(t4)	# trap() runs with interrupts off
 	sw	t0, TF_OFF + TF_STATUS(sp)
 	sw	t1, TF_OFF + TF_CAUSE(sp)
 	sw	t2, TF_OFF + TF_EPC(sp)
@@ -126,13 +118,9 @@ trapexit:
 	lw	t0, TF_OFF + TF_STATUS(sp)
 	ori	t0, t0, SR_EXL
 	mtc0	t0, C0_STATUS			# EXL: no interrupt until eret (traps)
-	lui	t2, SPECIAL_HI
-	lw	t2, SPECIAL_LO(SP_VCPU)(t2)
-	sll	t2, t2, HALCPU_SHIFT
-	lui	t3, %hi(hal_vcpu)
-	addu	t3, t3, t2
+	lui	t3, SPECIAL_HI
 	andi	t0, t0, SR_IE
-	sw	t0, %lo(hal_vcpu)+HALCPU_IE(t3)	# soft IE = the frame's IE
+	sw	t0, PRIVATE_LO(PV_IE)(t3)	# soft IE = the frame's IE
 	lw	t1, TF_OFF + TF_EPC(sp)
 	lui	t2, SPECIAL_HI
 	lw	t2, SPECIAL_LO(SP_EPC)(t2)
