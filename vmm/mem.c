@@ -14,7 +14,8 @@
  *
  * Each node keeps its free memory as a sorted list of ranges; a request
  * takes the lowest block of the size and alignment it asks for, so
- * consecutive single pages are adjacent.
+ * consecutive single pages are adjacent (mem_alloc_block_high takes the
+ * highest instead: the copies of the monitor's text, textrep.c).
  *
  * A VM's memory is blocks of up to 16 MB aligned like its gpa, except
  * that the first megabyte of its first block is rotated by 256 KB: the
@@ -24,8 +25,10 @@
  * every trap.  Large pages of up to 256 KB still fit the rotated part:
  *
  *   gpa   0 .. 768 KB  ->  block + 256 KB .. 1 MB
- *   gpa 768 KB .. 1 MB ->  block + 0 .. 256 KB  RAM is zero at reset and the
- * monitor never gives pages back, so every page handed out reads as zero.
+ *   gpa 768 KB .. 1 MB ->  block + 0 .. 256 KB
+ *
+ * RAM is zero at reset and the monitor never gives pages back, so every
+ * page handed out reads as zero.
  */
 #include "memint.h"
 #include "machine/bootinfo.h"
