@@ -24,6 +24,16 @@ $(VMMT_HOSTILE): $(VMMT_HOBJS) $(KLIB_LIB) tests/vmm/hostile.ld
 		$(VMMT_HOBJS) $(KLIB_LIB)
 MIPS_IMAGES += $(VMMT_HOSTILE)
 
+# The bounce guest: disk DMA across a break in machine memory.
+VMMT_BOUNCE := $(VMMT_MB)/bounce.elf
+VMMT_BOBJS  := $(VMMT_MB)/bounce.o $(VMMT_MB)/hostile_asm.o
+$(VMMT_BOUNCE): $(VMMT_BOBJS) $(KLIB_LIB) tests/vmm/hostile.ld
+	@mkdir -p $(@D)
+	$(MIPS_CC) $(MIPS_CFLAGS) -no-pie -static -Wl,--build-id=none -Wl,-n \
+		-Wl,--no-warn-rwx-segments -T tests/vmm/hostile.ld -o $@ \
+		$(VMMT_BOBJS) $(KLIB_LIB)
+MIPS_IMAGES += $(VMMT_BOUNCE)
+
 # The delay-slot guest: privileged instructions in branch delay slots.
 VMMT_DSLOT := $(VMMT_MB)/delayslot.elf
 $(VMMT_DSLOT): tests/vmm/delayslot.S tests/vmm/hostile.ld | $(DEPS_STAMP)
@@ -41,7 +51,7 @@ $(VMMT_TLBDROP): tests/vmm/tlbdrop.S tests/vmm/hostile.ld | $(DEPS_STAMP)
 		-Wl,--build-id=none -Wl,-n -Wl,--no-warn-rwx-segments \
 		-T tests/vmm/hostile.ld -o $@ $<
 MIPS_IMAGES += $(VMMT_TLBDROP)
--include $(VMMT_HOBJS:.o=.d)
+-include $(VMMT_HOBJS:.o=.d) $(VMMT_BOBJS:.o=.d)
 
 .PHONY: test-vmm-stats test-vmm
 test-vmm-stats: $(HB)/minidisco $(VMMT_HCMON)
@@ -49,10 +59,11 @@ test-vmm-stats: $(HB)/minidisco $(VMMT_HCMON)
 TEST_TARGETS += test-vmm-stats
 
 test-vmm: $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) $(GOS_KERNEL) \
-		$(GOS_FSIMG) $(VMMT_HOSTILE) $(VMMT_DSLOT) $(VMMT_TLBDROP)
+		$(GOS_FSIMG) $(VMMT_HOSTILE) $(VMMT_DSLOT) $(VMMT_TLBDROP) \
+		$(VMMT_BOUNCE)
 	tests/vmm/run.sh $(HB)/minidisco $(VMM_ELF) $(GOS_DKERNEL) \
 		$(GOS_KERNEL) $(GOS_FSIMG) $(VMMT_HOSTILE) $(HB)/tests/vmm \
-		$(VMMT_DSLOT) $(VMMT_TLBDROP)
+		$(VMMT_DSLOT) $(VMMT_TLBDROP) $(VMMT_BOUNCE)
 TEST_TARGETS += test-vmm
 
 # NUMA locality: the replicated text, vCPUs at home (tests/vmm/numa.sh).

@@ -17,7 +17,12 @@
 #   7. MC_TLB_DROP: a tiny guest (tests/vmm/tlbdrop.S) checks that the
 #      call leaves its virtual TLB and registers as its own tlbp + tlbwi
 #      would, and that the next access misses (powers off with 0);
-#   8. a bad configuration (unknown key, bad value, a VM number past vm7,
+#   8. disk DMA across a break in machine memory: a tiny guest
+#      (tests/vmm/bounce.c) with memory on two home nodes writes and reads
+#      8 sectors straddling guest-physical 16 MB, where its memory jumps
+#      from node 0 to node 1; the data must come back intact and the
+#      statistics must show the monitor's bounce sector used;
+#   9. a bad configuration (unknown key, bad value, a VM number past vm7,
 #      a module that is not there) is one "vmm: bad configuration" line
 #      and exit status 2.
 #
@@ -32,9 +37,10 @@
 # of the faulting children, the trap lines, process and memory counts)
 # must be byte for byte the same.
 #
-# usage: tests/vmm/run.sh MINIDISCO VMM.ELF KERNEL-DISCO.ELF KERNEL.ELF FSIMG HOSTILE.ELF WORKDIR DELAYSLOT.ELF TLBDROP.ELF
+# usage: tests/vmm/run.sh MINIDISCO VMM.ELF KERNEL-DISCO.ELF KERNEL.ELF FSIMG HOSTILE.ELF WORKDIR DELAYSLOT.ELF TLBDROP.ELF BOUNCE.ELF
 set -u
 md=$1 vmm=$2 dkernel=$3 nkernel=$4 img=$5 hostile=$6 work=$7 dslot=$8 tlbdrop=$9
+bounce=${10}
 mkdir -p "$work"
 fails=0
 T=${VMM_TEST_TIMEOUT:-1200}
@@ -155,6 +161,14 @@ check "delay slots: mfc0, mtc0, syscall, eret after branches" "$st" "status $st 
 
 vm tlbdrop 1 "vms=1 vcpus=1 vm0.module=1 -- x" "$tlbdrop"; st=$?
 check "MC_TLB_DROP: as tlbp + tlbwi, and the next access misses" "$st" "status $st (bits of the failed checks; see $work/tlbdrop.out)"
+
+vm bounce 1 "vms=1 vcpus=1 mem=32 vm0.home=0,1 vm0.module=1 -- x" "$bounce"; st=$?
+nb=$(python3 -c 'import json, sys
+print(sum(d["bounced"] for d in json.load(open(sys.argv[1]))["monitor"]["disks"]))' \
+	"$work/bounce.json" 2>/dev/null)
+check "disk DMA across a break in machine memory: intact, ${nb:-?} bounced" \
+	"$([ "$st" = 0 ] && [ "${nb:-0}" -gt 0 ]; echo $?)" \
+	"status $st, ${nb:-no} bounced commands (see $work/bounce.out)"
 
 for bad in "foo=1" "tlb=foo" "vms=x" "vm9.mem=8" "vm0.module=5" "vcpus=99"; do
 	cp "$img" "$work/bad.img"
