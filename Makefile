@@ -138,7 +138,12 @@ test: all
 	echo "suites: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
 check:
-	$(MAKE) HB=build/san SAN=1 test
+	@mkdir -p build/san
+	@{ $(MAKE) HB=build/san SAN=1 test; echo $$? >build/san/check.status; } \
+		2>&1 | tee build/san/check.log
+	@if grep -q 'ERROR: [A-Za-z]*Sanitizer\|runtime error:' build/san/check.log; \
+	then echo "check: sanitizer reports, see build/san/check.log"; exit 1; fi
+	@exit $$(cat build/san/check.status)
 
 clean:
 	rm -rf build

@@ -160,6 +160,12 @@ static void pmap_contig(struct pmap *pm, uint32_t npages, uint32_t first)
 	pmap_order_compute(pm);
 }
 
+/* Give back a pmap_contig's arrays (one allocation, starting at lo). */
+static void pmap_contig_free(struct pmap *pm)
+{
+	free(pm->lo);
+}
+
 Test(pmap, translate_isolates)
 {
 	struct pmap pm;
@@ -178,6 +184,7 @@ Test(pmap, translate_isolates)
 	pmap_backmap_add(&pm, LO(999, TLB_V), 1);
 	cr_expect_eq(pm.backmap[3], 0x24u, "vCPUs 2 and 5");
 	cr_expect_eq(pm.backmap[4], 0u, "invalid pages are not mapped");
+	pmap_contig_free(&pm);
 }
 
 Test(pmap, sseg_large_pages)
@@ -204,6 +211,7 @@ Test(pmap, sseg_large_pages)
 	base = pmap_sseg_entry(&pm, 0x02000000, 1, &lo0, &lo1, &mask);
 	cr_expect_eq(mask, 0x01FFE000u, "the other 32 MB untouched");
 	cr_expect_eq(base, GUEST_KERNBASE + 0x02000000);
+	pmap_contig_free(&pm);
 }
 
 Test(pmap, sseg_misaligned_machine_memory)
@@ -213,7 +221,9 @@ Test(pmap, sseg_misaligned_machine_memory)
 	pmap_contig(&pm, 1024, 0x4001);    /* contiguous but off by one page */
 	pmap_sseg_entry(&pm, 0x00100000, 1, &lo0, &lo1, &mask);
 	cr_expect_eq(mask, 0u, "no aligned block: 4 KB pairs");
+	pmap_contig_free(&pm);
 	pmap_contig(&pm, 1024, 0x4004);    /* 16 KB aligned */
 	pmap_sseg_entry(&pm, 0x00100000, 1, &lo0, &lo1, &mask);
 	cr_expect_eq(mask, 0x6000u);
+	pmap_contig_free(&pm);
 }
