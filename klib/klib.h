@@ -88,6 +88,10 @@ uint32_t katomic_add(volatile uint32_t *p, uint32_t v);
 bool katomic_cas(volatile uint32_t *p, uint32_t old, uint32_t new);
 uint32_t katomic_swap(volatile uint32_t *p, uint32_t v);
 
+/* fpu.c: the FPU registers as 32-bit words (CU1 set by the caller) */
+uint32_t kfpu_save(uint32_t *regs32);
+void kfpu_load(const uint32_t *regs32, uint32_t fcsr);
+
 // power.c
 void kpoweroff(int status) __attribute__((noreturn));
 void kpanic(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));

@@ -25,15 +25,6 @@
 #define SCHED_QUANTUM_HZ 100            /* 10 ms quanta */
 #define SCHED_MIN_TICKS  100            /* the nearest real Compare, in Count ticks */
 
-/* The 32 FPU registers (Status.FR = 0, as the guest's o32 code uses them). */
-#define FPU_EACH(op) \
-	op(0) op(1) op(2) op(3) op(4) op(5) op(6) op(7) op(8) op(9) op(10) \
-	op(11) op(12) op(13) op(14) op(15) op(16) op(17) op(18) op(19) \
-	op(20) op(21) op(22) op(23) op(24) op(25) op(26) op(27) op(28) \
-	op(29) op(30) op(31)
-#define FPU_SAVE(n) "swc1 $f" #n ", " #n "*4(%1)\n\t"
-#define FPU_LOAD(n) "lwc1 $f" #n ", " #n "*4(%1)\n\t"
-
 static struct kspinlock sched_lock;
 static struct vcpu *rq_head, *rq_tail;
 static volatile int sched_vms_left = -1;
@@ -366,13 +357,9 @@ void vmm_fpu_save(struct pcpu *p)
 	struct vcpu *v = p->fpu_owner;
 	if (!v)
 		return;
-	uint32_t st = kcp0_status(), c;
+	uint32_t st = kcp0_status();
 	kcp0_set_status((st | ST_CU1) & ~(uint32_t)ST_FR);
-	__asm__ volatile(".set push\n\t.set hardfloat\n\t.set fp=32\n\t"
-			 FPU_EACH(FPU_SAVE)
-			 "cfc1 %0, $31\n\t.set pop"
-			 : "=r"(c) : "r"(v->fpu) : "memory");
-	v->fcsr = c;
+	v->fcsr = kfpu_save(v->fpu);
 	kcp0_set_status(st);
 	p->fpu_owner = 0;
 }
@@ -385,10 +372,7 @@ void vmm_fpu_load(struct pcpu *p, struct vcpu *v)
 	vmm_fpu_save(p);
 	uint32_t st = kcp0_status();
 	kcp0_set_status((st | ST_CU1) & ~(uint32_t)ST_FR);
-	__asm__ volatile(".set push\n\t.set hardfloat\n\t.set fp=32\n\t"
-			 FPU_EACH(FPU_LOAD)
-			 "ctc1 %0, $31\n\t.set pop"
-			 : : "r"(v->fcsr), "r"(v->fpu) : "memory");
+	kfpu_load(v->fpu, v->fcsr);
 	kcp0_set_status(st);
 	p->fpu_owner = v;
 }

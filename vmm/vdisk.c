@@ -29,22 +29,13 @@
  */
 #include "vmm.h"
 
+#define DEV_REGS_ONLY
+#include "devices/disk.h"
+
+/* Register off of machine disk unit u, through kseg1. */
 #define DISK_REG(u, off) \
-	(*(volatile uint32_t *)(0xBF001000u + 0x100u * (u) + (off)))
-#define DISK_SECTOR   0x00
-#define DISK_COUNT    0x04
-#define DISK_DMA      0x08
-#define DISK_COMMAND  0x0C
-#define DISK_STATUS   0x10
-#define DISK_IE       0x14
-#define DISK_ACK      0x18
-#define DISK_CAPACITY 0x1C
-#define DISK_CMD_READ  1
-#define DISK_CMD_WRITE 2
-#define DISK_CMD_FLUSH 3
-#define DISK_ST_DONE   0x2
-#define DISK_ST_ERROR(s) (((s) >> 8) & 0xFF)
-#define DISK_ERR_RANGE 2
+	(*(volatile uint32_t *)(0xBF001000u + DEV_DISK_SIZE * (u) + (off)))
+#define DISK_ST_ERROR(s) (((s) >> DEV_DISK_ST_ERROR_SHIFT) & 0xFF)
 
 #define VDISK_UNITS   8          /* machine disk units */
 #define VDISK_SECT    512
@@ -58,7 +49,7 @@ struct vdisk_req {
 	struct vm *vm;
 	int vunit;                   /* the guest's number for the unit */
 	enum vdisk_state state;
-	int cmd;                     /* DISK_CMD_* */
+	int cmd;                     /* DEV_DISK_CMD_* */
 	uint32_t sector, nsect;      /* what is left to transfer */
 	uint32_t gpa;                /* where what is left goes */
 	uint32_t step;               /* sectors of the command on the device */
@@ -137,11 +128,11 @@ static int vdisk_bounce_copy(struct vm *vm, uint32_t gpa, uint8_t *bounce,
 static void vdisk_command(int u, int cmd, uint32_t sector, uint32_t count,
 			  uint32_t pa)
 {
-	DISK_REG(u, DISK_SECTOR) = sector;
-	DISK_REG(u, DISK_COUNT) = count;
-	DISK_REG(u, DISK_DMA) = pa;
-	DISK_REG(u, DISK_IE) = 1;
-	DISK_REG(u, DISK_COMMAND) = (uint32_t)cmd;
+	DISK_REG(u, DEV_DISK_SECTOR) = sector;
+	DISK_REG(u, DEV_DISK_COUNT) = count;
+	DISK_REG(u, DEV_DISK_DMA) = pa;
+	DISK_REG(u, DEV_DISK_IE) = 1;
+	DISK_REG(u, DEV_DISK_COMMAND) = (uint32_t)cmd;
 	vdisk_units[u].commands++;
 }
 
@@ -153,7 +144,7 @@ static int vdisk_step(int u)
 	uint32_t pa, run;
 
 	r->state = VD_BUSY;
-	if (r->cmd == DISK_CMD_FLUSH) {
+	if (r->cmd == DEV_DISK_CMD_FLUSH) {
 		vdisk_command(u, r->cmd, 0, 0, 0);
 		return 0;
 	}
@@ -167,7 +158,7 @@ static int vdisk_step(int u)
 		return 0;
 	}
 	r->step = 1;
-	if (r->cmd == DISK_CMD_WRITE &&
+	if (r->cmd == DEV_DISK_CMD_WRITE &&
 	    vdisk_bounce_copy(r->vm, r->gpa, d->bounce, 0) < 0)
 		return -1;
 	d->bounces++;
@@ -193,7 +184,7 @@ static struct vdisk_req *vdisk_finish(int u, int err)
 		/* The next request lost its memory (a page freed meanwhile):
 		 * it fails at once as a DMA error, as the device would. */
 		struct vdisk_req *bad = d->head;
-		bad->err = 3;
+		bad->err = DEV_DISK_ERR_DMA;
 		bad->state = VD_DONE;
 		d->head = bad->next;
 		if (d->head == 0)
@@ -213,26 +204,26 @@ void vdisk_intr(int u)
 	if (u < 0 || u >= VDISK_UNITS || !d->present)
 		return;
 	kspin_lock(&d->lock);
-	st = DISK_REG(u, DISK_STATUS);
+	st = DISK_REG(u, DEV_DISK_STATUS);
 	r = d->head;
-	if (!(st & DISK_ST_DONE) || r == 0 || r->state != VD_BUSY) {
+	if (!(st & DEV_DISK_ST_DONE) || r == 0 || r->state != VD_BUSY) {
 		kspin_unlock(&d->lock);
 		return;
 	}
-	DISK_REG(u, DISK_ACK) = 1;
+	DISK_REG(u, DEV_DISK_ACK) = 1;
 	int err = (int)DISK_ST_ERROR(st);
-	if (err == 0 && r->bounced && r->cmd == DISK_CMD_READ &&
+	if (err == 0 && r->bounced && r->cmd == DEV_DISK_CMD_READ &&
 	    vdisk_bounce_copy(r->vm, r->gpa, d->bounce, 1) < 0)
-		err = 3;
-	if (err == 0 && r->cmd != DISK_CMD_FLUSH) {
+		err = DEV_DISK_ERR_DMA;
+	if (err == 0 && r->cmd != DEV_DISK_CMD_FLUSH) {
 		r->sector += r->step;
 		r->gpa += r->step * VDISK_SECT;
 		r->nsect -= r->step;
 	}
-	if (err != 0 || r->cmd == DISK_CMD_FLUSH || r->nsect == 0)
+	if (err != 0 || r->cmd == DEV_DISK_CMD_FLUSH || r->nsect == 0)
 		done = vdisk_finish(u, err);
 	else if (vdisk_step(u) < 0)
-		done = vdisk_finish(u, 3);
+		done = vdisk_finish(u, DEV_DISK_ERR_DMA);
 	kspin_unlock(&d->lock);
 	if (done)
 		vmm_dev_post(done->vm, 1u << (1 + done->vunit));
@@ -264,7 +255,7 @@ static int32_t vdisk_submit(int u, struct vdisk_req *r)
 	if (d->head == r && vdisk_step(u) < 0)
 		bad = 1;
 	if (bad)
-		vdisk_finish(u, 3);
+		vdisk_finish(u, DEV_DISK_ERR_DMA);
 	kspin_unlock(&d->lock);
 	if (bad)
 		vmm_dev_post(r->vm, 1u << (1 + r->vunit));
@@ -305,14 +296,14 @@ static int32_t vdisk_mc_start(struct vcpu *v, uint32_t unit, uint32_t write,
 		return MC_ERR_INVAL;
 	if ((e = vdisk_slot(v, unit, u, &r)) < 0)
 		return e;
-	r->cmd = write ? DISK_CMD_WRITE : DISK_CMD_READ;
+	r->cmd = write ? DEV_DISK_CMD_WRITE : DEV_DISK_CMD_READ;
 	r->sector = sector;
 	r->nsect = nsect;
 	r->gpa = gpa;
 	if (sector + nsect < sector || sector + nsect > vdisk_units[u].capacity) {
 		/* As the device does: done at once, "out of range", nothing moved. */
 		r->state = VD_DONE;
-		r->err = DISK_ERR_RANGE;
+		r->err = DEV_DISK_ERR_RANGE;
 		kspin_unlock(&vdisk_units[u].lock);
 		vmm_dev_post(v->vm, 1u << (1 + unit));
 		return 0;
@@ -333,7 +324,7 @@ static int32_t vdisk_mc_flush(struct vcpu *v, uint32_t unit, uint32_t a1,
 		return MC_ERR_INVAL;
 	if ((e = vdisk_slot(v, unit, u, &r)) < 0)
 		return e;
-	r->cmd = DISK_CMD_FLUSH;
+	r->cmd = DEV_DISK_CMD_FLUSH;
 	r->nsect = 0;
 	return vdisk_submit(u, r);
 }
@@ -378,7 +369,7 @@ void vdisk_found(int u)
 	if (u < 0 || u >= VDISK_UNITS)
 		return;
 	vdisk_units[u].present = 1;
-	vdisk_units[u].capacity = DISK_REG(u, DISK_CAPACITY);
+	vdisk_units[u].capacity = DISK_REG(u, DEV_DISK_CAPACITY);
 }
 
 /* Commands given to machine unit u and how many went through the bounce sector. */

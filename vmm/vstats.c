@@ -26,9 +26,13 @@
  */
 #include "vmm.h"
 
-#define HC_DATA    (*(volatile uint8_t *)0xBF000200u)
-#define HC_COMMAND (*(volatile uint32_t *)0xBF000204u)
-#define HC_COMMIT  1
+#define DEV_REGS_ONLY
+#include "devices/hostchan.h"
+
+/* The host channel's registers, through kseg1 (docs/dev-hostchan.md). */
+#define HC_REG(off) (0xBF000200u + (off))
+#define HC_DATA    (*(volatile uint8_t *)HC_REG(DEV_HOSTCHAN_DATA))
+#define HC_COMMAND (*(volatile uint32_t *)HC_REG(DEV_HOSTCHAN_COMMAND))
 #define VSTATS_UNITS 8
 
 static struct kspinlock vstats_lock;
@@ -185,6 +189,6 @@ void io_stats_publish(void)
 	vstats_printf("],");
 	vstats_disks();
 	vstats_printf("}");
-	HC_COMMAND = HC_COMMIT;
+	HC_COMMAND = DEV_HOSTCHAN_CMD_COMMIT;
 	kspin_unlock(&vstats_lock);
 }

@@ -17,23 +17,10 @@
 
 #include "hal.h"
 #include "halint.h"
+#define DEV_REGS_ONLY
+#include "devices/disk.h"
 
-#define DISK_SECTOR   0x00
-#define DISK_COUNT    0x04
-#define DISK_DMA      0x08
-#define DISK_COMMAND  0x0C
-#define DISK_STATUS   0x10
-#define DISK_IE       0x14
-#define DISK_ACK      0x18
-#define DISK_CAPACITY 0x1C
-
-#define DISK_CMD_READ  1
-#define DISK_CMD_WRITE 2
-#define DISK_CMD_FLUSH 3
-
-#define DISK_ST_BUSY 0x1
-#define DISK_ST_DONE 0x2
-#define DISK_ST_ERROR(s) (((s) >> 8) & 0xFF)
+#define DISK_ST_ERROR(s) (((s) >> DEV_DISK_ST_ERROR_SHIFT) & 0xFF)
 
 #define DISKREG(k, off) DEVREG(PA_DISK(k) + (off))
 
@@ -46,35 +33,35 @@ int hal_disk_count(void)
 /* Capacity of unit in 512-byte sectors. */
 uint32_t hal_disk_sectors(int unit)
 {
-	return DISKREG(unit, DISK_CAPACITY);
+	return DISKREG(unit, DEV_DISK_CAPACITY);
 }
 
 /* Start a transfer of nsect sectors between sector and physical pa; interrupt when done. */
 void hal_disk_start(int unit, int write, uint32_t sector, uint32_t nsect,
 		    uint32_t pa)
 {
-	DISKREG(unit, DISK_SECTOR) = sector;
-	DISKREG(unit, DISK_COUNT) = nsect;
-	DISKREG(unit, DISK_DMA) = pa;
-	DISKREG(unit, DISK_IE) = 1;
-	DISKREG(unit, DISK_COMMAND) = write ? DISK_CMD_WRITE : DISK_CMD_READ;
+	DISKREG(unit, DEV_DISK_SECTOR) = sector;
+	DISKREG(unit, DEV_DISK_COUNT) = nsect;
+	DISKREG(unit, DEV_DISK_DMA) = pa;
+	DISKREG(unit, DEV_DISK_IE) = 1;
+	DISKREG(unit, DEV_DISK_COMMAND) = write ? DEV_DISK_CMD_WRITE : DEV_DISK_CMD_READ;
 }
 
 /* Start a FLUSH of unit; interrupt when the image is on stable storage. */
 void hal_disk_flush(int unit)
 {
-	DISKREG(unit, DISK_IE) = 1;
-	DISKREG(unit, DISK_COMMAND) = DISK_CMD_FLUSH;
+	DISKREG(unit, DEV_DISK_IE) = 1;
+	DISKREG(unit, DEV_DISK_COMMAND) = DEV_DISK_CMD_FLUSH;
 }
 
 /* If unit's command finished: acknowledge it, set *err, return 1; else 0. */
 int hal_disk_done(int unit, int *err)
 {
-	uint32_t st = DISKREG(unit, DISK_STATUS);
+	uint32_t st = DISKREG(unit, DEV_DISK_STATUS);
 
-	if (!(st & DISK_ST_DONE))
+	if (!(st & DEV_DISK_ST_DONE))
 		return 0;
 	*err = (int)DISK_ST_ERROR(st);
-	DISKREG(unit, DISK_ACK) = 1;
+	DISKREG(unit, DEV_DISK_ACK) = 1;
 	return 1;
 }
