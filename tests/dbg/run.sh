@@ -430,7 +430,9 @@ status "Ctrl-C at the prompt, then quit: exit status 0" 0
 
 # On a terminal (script(1) makes one): readline, completion, Ctrl-C, and
 # an empty line repeating step.  Keys are typed with pauses so that each
-# reaches the program in the state it is meant for.
+# reaches the program in the state it is meant for.  The command is exec'd:
+# script(1) runs it through $SHELL -c, and a dash left waiting as its
+# parent in the terminal's process group dies of the Ctrl-C (status 130).
 if command -v script >/dev/null; then
 	{
 		wait_for "$S/tty" spinning; printf '\003' # stop the machine
@@ -441,7 +443,7 @@ if command -v script >/dev/null; then
 		sleep 0.5; printf '\n'           # repeats step
 		sleep 0.5; printf 'quit\n'
 		sleep 1
-	} | timeout 60 script -qec "$(printf '%q ' "${CONSOLE[@]}" "$SPIN")" \
+	} | timeout 60 script -qec "exec $(printf '%q ' "${CONSOLE[@]}" "$SPIN")" \
 		/dev/null >"$S/tty" 2>&1
 	st=$?
 	tr -d '\r' <"$S/tty" | sed 's/\x1b\[[?0-9;]*[a-zA-Z]//g' >"$S/out"
