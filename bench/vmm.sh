@@ -106,9 +106,9 @@ for w in ("pmake", "compute"):
               f"{100 * mon / vc:9.1f} {mon // max(traps, 1):8d}")
         rows.append((w, tlb, t))
 print()
-print("the extra cycles: monitor = cycles counted inside the monitor's C code;")
-print("rest = the guest's own extra work (its virtualized HAL, trap entry and")
-print("exit code, mapped sseg kernel) and memory stalls, including the monitor's")
+print("the extra cycles: monitor = cycles inside the monitor, from its entry's")
+print("Count read to the eret back (the vector stubs left out); rest = the guest's")
+print("own extra work (its virtualized HAL, mapped sseg kernel) and its extra stalls")
 print(f"{'workload':9} {'tlb':6} {'extra':>12} {'monitor':>12} {'rest':>12} "
       f"{'insns nat':>12} {'insns virt':>12} {'L2miss nat':>10} {'L2miss virt':>11}")
 for w in ("pmake", "compute"):

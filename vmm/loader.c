@@ -166,13 +166,27 @@ static void ld_vcpu_init(struct vcpu *v, uint32_t count_base)
 		v->vtlb[i] = (struct vtlb_entry){ .hi = 0x80000000u + ((uint32_t)i << 13) };
 }
 
+/* A zeroed vCPU structure, which the vCPU's every trap writes, in a page
+   of its home node whose L2 lines the monitor's hot pages do not use (the
+   top of the node); it stops the VM if there is no page. */
+static struct vcpu *ld_vcpu_alloc(struct vm *vm, int node)
+{
+	_Static_assert(sizeof(struct vcpu) <= 4096, "a vCPU fits a page");
+	struct vcpu *v = mem_alloc_page_high(node);
+	if (!v)
+		ld_fail(vm, "not enough machine memory");
+	memset(v, 0, sizeof *v);
+	return v;
+}
+
 /* Create VM vm: vCPUs, memory, guest kernel, boot information; vCPU 0 runnable. */
 void vmm_vm_create(struct vm *vm)
 {
 	uint32_t klo, khi, now = kcp0_count();
 	kspin_init(&vm->lock);
 	for (int k = 0; k < vm->nvcpus; k++) {
-		struct vcpu *v = &vm->vcpu[k];
+		struct vcpu *v = ld_vcpu_alloc(vm, vm->home_nodes[k % vm->nhome]);
+		vm->vcpu[k] = v;
 		v->vm = vm;
 		v->id = k;
 		v->state = VCPU_OFF;
@@ -186,7 +200,7 @@ void vmm_vm_create(struct vm *vm)
 	ld_bootinfo(vm, bi, klo, khi);
 	uint32_t size, mod = ld_mod(vm, &size);
 	for (int k = 0; k < vm->nvcpus; k++) {
-		struct vcpu *v = &vm->vcpu[k];
+		struct vcpu *v = vm->vcpu[k];
 		ld_vcpu_init(v, now);
 		v->entry = ld_w(mod, ELF_E_ENTRY);
 		v->bootinfo_gpa = bi;

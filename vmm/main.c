@@ -102,6 +102,7 @@ static void main_pcpu_init(int cpu)
 		ksp = (uint32_t)stack + MAIN_STACK_PAGES * 4096 - 16;
 	p->id = cpu;
 	p->node = node;
+	p->idle = 1;                            /* on its way to sched_wait */
 	p->ksp = ksp;
 	p->fsp = (uint32_t)&p->fstack[255] & ~15u;
 	vmm_pcpu_tab[cpu] = p;
@@ -122,6 +123,8 @@ static void main_boot0(uint32_t ncpus, uint32_t bootinfo)
 	vmm_hz = vmm_bi(BI_CLOCK_MHZ) * 1000000u / 2;
 	for (int c = 0; c < vmm_ncpus; c++) {
 		main_pcpu_boot[c].id = c;
+		main_pcpu_boot[c].node = (int)vmm_cpu_node(c);
+		main_pcpu_boot[c].idle = c != 0;  /* each takes its home vCPUs (rq_take) */
 		main_pcpu_boot[c].ksp = (uint32_t)klib_stacks +
 			((uint32_t)(c + 1) << KLIB_STACK_SHIFT) - 16;
 		main_pcpu_boot[c].fsp = (uint32_t)&main_pcpu_boot[c].fstack[255] & ~15u;
@@ -138,7 +141,7 @@ static void main_boot0(uint32_t ncpus, uint32_t bootinfo)
 		vmm_vm_create(&vmm_vms[i]);
 	io_init();
 	for (int i = 0; i < vmm_nvms; i++)
-		vmm_vcpu_start(&vmm_vms[i].vcpu[0]);
+		vmm_vcpu_start(vmm_vms[i].vcpu[0]);
 }
 
 /* Every CPU's entry (klib_boot calls it): boot, then schedule forever. */

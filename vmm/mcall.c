@@ -39,7 +39,7 @@ static int32_t mc_ipi_send(struct vcpu *v, uint32_t to, uint32_t a1, uint32_t a2
 	(void)a1; (void)a2; (void)a3; (void)t0; (void)t1;
 	if (to >= (uint32_t)v->vm->nvcpus)
 		return MC_ERR_INVAL;
-	struct vcpu *w = &v->vm->vcpu[to];
+	struct vcpu *w = v->vm->vcpu[to];
 	volatile uint32_t *p = &VSP(w, SP_IPIPEND);
 	uint32_t old;
 	do
@@ -62,7 +62,7 @@ static int32_t mc_dev_ack(struct vcpu *v, uint32_t src, uint32_t a1, uint32_t a2
 			  uint32_t a3, uint32_t t0, uint32_t t1)
 {
 	(void)a1; (void)a2; (void)a3; (void)t0; (void)t1;
-	volatile uint32_t *p = &VSP(&v->vm->vcpu[0], SP_DEVPEND);
+	volatile uint32_t *p = &VSP(v->vm->vcpu[0], SP_DEVPEND);
 	uint32_t old;
 	do
 		old = *p;
@@ -97,7 +97,7 @@ static int32_t mc_vcpu_start(struct vcpu *v, uint32_t id, uint32_t a1, uint32_t 
 	(void)a1; (void)a2; (void)a3; (void)t0; (void)t1;
 	if (id >= (uint32_t)v->vm->nvcpus)
 		return MC_ERR_INVAL;
-	return vmm_vcpu_start(&v->vm->vcpu[id]) ? MC_ERR_BUSY : 0;
+	return vmm_vcpu_start(v->vm->vcpu[id]) ? MC_ERR_BUSY : 0;
 }
 
 /* MC_POWEROFF(status): this VM is done. */

@@ -254,7 +254,7 @@ int mem_vm_create(struct vm *vm)
 		return -1;
 	vm->pmap = pm;
 	for (int i = 0; i < vm->nvcpus; i++)
-		if (mem_vcpu_create(&vm->vcpu[i], node) < 0)
+		if (mem_vcpu_create(vm->vcpu[i], vm->vcpu[i]->home_node) < 0)
 			return -1;
 	return 0;
 }
@@ -368,6 +368,18 @@ static int32_t mem_mc_page_free(struct vcpu *v, uint32_t a0, uint32_t a1,
 		return MC_ERR_INVAL;
 	mem_page_free(v->vm, a0);
 	return 0;
+}
+
+/* A zeroed page for the monitor from the top of node's free memory (the
+   next below the text copy: not on the L2 lines of the vectors or of the
+   per-CPU pages at the node's base), else any; kseg0 address or 0. */
+void *mem_alloc_page_high(int node)
+{
+	uint32_t pa = mem_alloc_block_high(node, 1);
+	if (pa == ~0u)
+		return mem_alloc_page(node);
+	memmap_set(pa, MEMMAP_MONITOR);
+	return (void *)(pa | KSEG0_BASE);
 }
 
 /* Take an aligned block of npages (a power of two) from the top of node's

@@ -170,7 +170,7 @@ static int sched_timers(uint32_t now, uint32_t *next)
 	kspin_lock(&sched_lock);
 	for (int i = 0; i < vmm_nvms; i++)
 		for (int k = 0; k < vmm_vms[i].nvcpus; k++) {
-			struct vcpu *v = &vmm_vms[i].vcpu[k];
+			struct vcpu *v = vmm_vms[i].vcpu[k];
 			if (v->state != VCPU_IDLE)
 				continue;
 			vmm_timer_check(v, now);
@@ -246,7 +246,16 @@ static void sched_switch_in(struct pcpu *p, struct vcpu *v)
 	p->enter_count = kcp0_count();
 }
 
-/* Take v (p's current vCPU) off the CPU if it must leave now: 1 if it did. */
+/* Whether v, running on p away from its home nodes, has an idle CPU at
+   home to go to (read without the lock: a hint, rq_take decides). */
+static int sched_may_go_home(struct pcpu *p, struct vcpu *v)
+{
+	return !sched_home(v->vm, p->node) && sched_idle_home_cpu(v->vm) >= 0;
+}
+
+/* Take v (p's current vCPU) off the CPU if it must leave now: 1 if it did.
+   At the end of a quantum it leaves if another vCPU waits, or if it runs
+   away from home and a CPU there is idle (rq_take hands it over). */
 static int sched_leave(struct pcpu *p, struct vcpu *v, uint32_t now)
 {
 	if (v->vm->done) {
@@ -272,7 +281,7 @@ static int sched_leave(struct pcpu *p, struct vcpu *v, uint32_t now)
 		return 0;
 	uint32_t next;
 	sched_timers(now, &next);               /* idle vCPUs whose timer is due */
-	if (!rq_head) {
+	if (!rq_head && !sched_may_go_home(p, v)) {
 		p->slice_end = now + vmm_hz / SCHED_QUANTUM_HZ;
 		return 0;
 	}
@@ -311,7 +320,8 @@ void vmm_resched(struct pcpu *p)
 	vmm_virq_deliver(v);
 	VSP(v, SP_COUNT) = now - v->count_base;
 	sched_set_timer(p, v);
-	v->st.monitor_cycles += (uint64_t)(kcp0_count() - p->enter_count) * 2;
+	v->regs.exit_base = v->regs.exit_count = kcp0_count();
+	v->st.monitor_cycles += (uint64_t)(v->regs.exit_base - p->enter_count) * 2;
 	vmm_trap_return(&v->regs, vmm_real_status(v));
 }
 
@@ -330,7 +340,7 @@ void vmm_vm_done(struct vm *vm, int status)
 			sched_vms_left = vmm_nvms;
 		last = --sched_vms_left == 0;
 		for (int k = 0; k < vm->nvcpus; k++) {
-			struct vcpu *w = &vm->vcpu[k];
+			struct vcpu *w = vm->vcpu[k];
 			if (w->state == VCPU_RUNNING && w->pcpu != vmm_cpu_id())
 				vmm_ipi_cpu(w->pcpu);
 			else if (w->state != VCPU_RUNNING)

@@ -21,6 +21,7 @@ _Static_assert(offsetof(struct pcpu, fsp) == PCPU_FSP, "vcpuasm.h");
 _Static_assert(offsetof(struct pcpu, refill) == PCPU_REFILL, "vcpuasm.h");
 _Static_assert(offsetof(struct pcpu, fault) == PCPU_FAULT, "vcpuasm.h");
 _Static_assert(offsetof(struct pcpu, cur) == PCPU_CUR, "vcpuasm.h");
+_Static_assert(offsetof(struct pcpu, enter_count) == PCPU_ENTER, "vcpuasm.h");
 _Static_assert(offsetof(struct vcpu, special) == VCPU_SPECIAL, "vcpuasm.h");
 _Static_assert(offsetof(struct vcpu, timer_pending) == VCPU_TIMER_PENDING, "vcpuasm.h");
 _Static_assert(offsetof(struct vcpu, soft_ip) == VCPU_SOFT_IP, "vcpuasm.h");
@@ -29,6 +30,7 @@ _Static_assert(offsetof(struct vcpu, fast_cycles) == VCPU_FAST_CYCLES, "vcpuasm.
 _Static_assert(offsetof(struct vcpu, fast_eret) == VCPU_FAST_ERET, "vcpuasm.h");
 _Static_assert(offsetof(struct vregs, pc) == VR_PC && offsetof(struct vregs, mode) == VR_MODE,
 	       "vcpuasm.h");
+_Static_assert(offsetof(struct vregs, exit_count) == VR_EXIT, "vcpuasm.h");
 
 #define INTC_CAUSE 0xBF000110u
 #define INTC_IPI   0xBF00011Cu
@@ -85,8 +87,9 @@ void vmm_trap(struct pcpu *p, int refill)
 	struct vcpu *v = p->cur;
 	struct vregs *r = &v->regs;
 	uint32_t exc = CAUSE_EXCCODE(r->cause);
-	p->enter_count = kcp0_count();
 	v->st.traps[exc]++;
+	v->st.monitor_cycles += (uint64_t)(r->exit_count - r->exit_base) * 2;
+	r->exit_base = r->exit_count;           /* the last restore, counted once */
 	if (v->fast_cycles) {                   /* what trapasm.S's fast paths did */
 		v->st.traps[EXC_CPU] += v->fast_mtc0 + v->fast_eret;
 		v->st.emulated[VEMU_MTC0] += v->fast_mtc0;

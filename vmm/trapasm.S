@@ -14,6 +14,7 @@
  *           k1 = vmm_pcpu_tab[Context >> 23]   (PTEBase = CPU number)
  *           k0 = pcpu->regs                    (the current vCPU's vregs)
  *           pcpu->refill = 1 for the refill vector, else 0,
+ *           pcpu->enter_count = Count (monitor_cycles start here),
  *           save r1..r31, hi, lo, EPC, Cause, BadVAddr, mode there,
  *           the guest's k0/k1 from TagLo/ErrorEPC,
  *           sp = pcpu->ksp, Status: kernel mode, EXL = IE = 0,
@@ -25,11 +26,13 @@
  *
  * vmm_trap_return(regs, status) loads a vCPU's registers and erets into
  * it: Status (with EXL set, so nothing interrupts the restore), EPC =
- * regs->pc, every GPR with k1 last.
+ * regs->pc, every GPR with k1 last; the Count just before its eret goes
+ * to regs->exit_count, so that the next vmm_trap adds the restore to
+ * monitor_cycles (from regs->exit_base, where the C path stopped counting).
  *
  *   struct vregs (vmm.h):
  *   +0 r0..r31 (+104 k0, +108 k1)  +128 hi  +132 lo  +136 pc
- *   +140 cause  +144 badvaddr  +148 mode
+ *   +140 cause  +144 badvaddr  +148 mode  +152 exit_base  +156 exit_count
  */
 #include "kmips.h"
 
@@ -225,6 +228,8 @@ vmm_general_slow:
 	PCPU_FROM_CONTEXT
 	sw	$zero, PCPU_REFILL($k1)
 vmm_guest_save:
+	mfc0	$k0, $9
+	sw	$k0, PCPU_ENTER($k1)		# Count at entry: monitor_cycles from here
 	lw	$k0, PCPU_REGS($k1)
 	.irp r, GPRS
 	sw	$\r, VR_R(\r)($k0)
@@ -314,6 +319,8 @@ vmm_trap_return:
 	.irp r, GPRS
 	lw	$\r, VR_R(\r)($k1)
 	.endr
+	mfc0	$k0, $9
+	sw	$k0, VR_EXIT($k1)		# Count at exit: the next vmm_trap adds the restore
 	lw	$k0, VR_R(26)($k1)
 	lw	$k1, VR_R(27)($k1)
 	eret

@@ -10,7 +10,8 @@
 #define PCPU_FSP    8
 #define PCPU_REFILL 12
 #define PCPU_FAULT  16
-#define PCPU_CUR    168
+#define PCPU_CUR    176
+#define PCPU_ENTER  196
 
 #define VCPU_SPECIAL       0
 #define VCPU_TIMER_PENDING 4
@@ -27,5 +28,6 @@
 #define VR_CAUSE    140
 #define VR_BADVADDR 144
 #define VR_MODE     148
+#define VR_EXIT     156
 
 #endif

@@ -71,7 +71,7 @@ void vmm_virq_lower(struct vcpu *v, int ip)
 /* Post device sources to a VM's devpend and interrupt its vCPU 0. */
 void vmm_dev_post(struct vm *vm, uint32_t sources)
 {
-	struct vcpu *v = &vm->vcpu[0];
+	struct vcpu *v = vm->vcpu[0];
 	volatile uint32_t *w = &VSP(v, SP_DEVPEND);
 	uint32_t old;
 	do

@@ -36,6 +36,8 @@ struct vregs {
 	uint32_t pc;                   /* where the guest resumes */
 	uint32_t cause, badvaddr;      /* the real exception that entered the monitor */
 	uint32_t mode;                 /* VMODE_SUPER or VMODE_USER: the real mode it ran in */
+	uint32_t exit_base;            /* real Count when the C path handed over to vmm_trap_return */
+	uint32_t exit_count;           /* real Count vmm_trap_return read just before its eret */
 };
 #define VMODE_SUPER 1
 #define VMODE_USER  2
@@ -62,20 +64,28 @@ enum { VEMU_MFC0, VEMU_MTC0, VEMU_TLBR, VEMU_TLBWI, VEMU_TLBWR, VEMU_TLBP,
  *   +12 fast_mtc0, +16 fast_cycles, +20 fast_eret: what the fast paths
  *       did since vmm_trap last added it to st (traps[CpU], emulated[mtc0],
  *       emulated[eret], monitor_cycles)
+ *
+ * Every trap writes the first lines (those words, regs); what other CPUs
+ * read while the vCPU runs (the idle CPUs' scan reads state) sits on a
+ * cache line of its own, so that reading it does not take the running
+ * CPU's lines away.  Each vCPU has a page of its home node (loader.c).
  */
+#define VMM_LINE 128                   /* the L2 line of the images/ machines */
 struct vcpu {
 	uint32_t *special;             /* kseg0 address of its special page */
 	volatile uint32_t timer_pending;  /* IP7: virtual Count passed Compare */
 	uint32_t soft_ip;              /* Cause.IP0/IP1 as the guest wrote them */
 	uint32_t fast_mtc0, fast_cycles, fast_eret;
-	struct vm *vm;
+	struct vregs regs;
+	_Alignas(VMM_LINE) struct vm *vm;
 	int id;                        /* within its VM */
 	int state;                     /* VCPU_* */
 	int pcpu;                      /* physical CPU it runs on or last ran on */
 	int home_node;
-	struct vregs regs;
-	/* virtual CP0 not on the special page */
-	uint32_t index, random, entrylo0, entrylo1, pagemask, wired;
+	struct vcpu *rq_next;          /* run queue link (sched.c) */
+	_Alignas(VMM_LINE) uint32_t index;  /* virtual CP0 from here (the first line after the shared one) */
+	/* virtual CP0 not on the special page: index above, then */
+	uint32_t random, entrylo0, entrylo1, pagemask, wired;
 	uint32_t count_base;           /* virtual Count = real Count - count_base (while running) */
 	struct vtlb_entry vtlb[VMM_VTLB];
 	uint32_t special_pa;           /* machine address of that page */
@@ -86,7 +96,6 @@ struct vcpu {
 	/* vcpu part */
 	uint32_t timer_armed;          /* virtual Compare set since the last expiry */
 	uint32_t entry, bootinfo_gpa;  /* where vCPUs start, and a2 for them */
-	struct vcpu *rq_next;          /* run queue link (sched.c) */
 	volatile int want_idle;        /* it executed wait / MC_IDLE */
 };
 /* The special page's word at byte offset off (SP_* of mcall.h). */
@@ -97,7 +106,7 @@ enum { VCPU_OFF, VCPU_RUNNABLE, VCPU_RUNNING, VCPU_IDLE, VCPU_DONE };
 struct vm {
 	int id;
 	int nvcpus;
-	struct vcpu vcpu[VMM_MAXVCPU];
+	struct vcpu *vcpu[VMM_MAXVCPU];  /* each in a page of its home node (loader.c) */
 	uint32_t mem_bytes;            /* guest-physical memory [0, mem_bytes) */
 	int home_nodes[4], nhome;
 	int disks[VMM_MAXDISK], ndisks;/* machine disk units this VM owns */
@@ -124,17 +133,18 @@ extern int vmm_nvms;
  *   +8  fsp    top of the stack for reporting a fault inside the monitor
  *   +12 refill 1 if the trap came through the refill vector
  *   +16 fault  registers of a fault inside the monitor (struct vregs)
+ *   +176 cur, +196 enter_count (the entry writes it)
  */
 struct pcpu {
 	struct vregs *regs;
 	uint32_t ksp, fsp;
 	uint32_t refill;
 	struct vregs fault;
-	struct vcpu *cur;              /* +168: vCPU loaded on this CPU, or 0 */
+	struct vcpu *cur;              /* +176: vCPU loaded on this CPU, or 0 */
 	int id, node;
 	struct vcpu *fpu_owner;        /* vCPU whose FPU state the real FPU holds */
 	uint32_t slice_end;            /* real Count at which cur's quantum ends */
-	uint32_t enter_count;          /* real Count at the last entry to the monitor */
+	uint32_t enter_count;          /* +196: real Count at the entry (trapasm.S) or switch-in */
 	volatile int idle;             /* waiting in the idle loop */
 	int faulted;                   /* reporting a monitor fault */
 	void *mem;                     /* mem part: per-CPU TLB state */
@@ -201,6 +211,7 @@ void mem_init(void);                     /* boot CPU: free memory by node */
 void mem_init_cpu(int cpu);              /* each CPU: its TLB state */
 void *mem_alloc_page(int node);          /* a zeroed machine page (kseg0 VA); 0 when none */
 void *mem_alloc_pages(int node, uint32_t npages);  /* contiguous ones (node first) */
+void *mem_alloc_page_high(int node);     /* a page from the top of node's free memory */
 int mem_vm_create(struct vm *vm);        /* build the pmap: mem_bytes from the home nodes */
 /* Machine physical address of guest-physical gpa (for DMA, loading); ~0u if outside. */
 uint32_t mem_gpa_to_pa(struct vm *vm, uint32_t gpa);

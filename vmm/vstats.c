@@ -140,12 +140,12 @@ static void vstats_vm(struct vm *vm)
 		      (unsigned long long)out, (unsigned long long)in);
 	memset(&total, 0, sizeof total);
 	for (int i = 0; i < vm->nvcpus; i++)
-		vstats_add(&total, &vm->vcpu[i].st);
+		vstats_add(&total, &vm->vcpu[i]->st);
 	vstats_counters(&total);
 	vstats_printf("},\"vcpu\":[");
 	for (int i = 0; i < vm->nvcpus; i++) {
 		vstats_printf("%s{\"id\":%d,", i ? "," : "", i);
-		vstats_counters(&vm->vcpu[i].st);
+		vstats_counters(&vm->vcpu[i]->st);
 		vstats_printf("}");
 	}
 	vstats_printf("]}");
