@@ -185,6 +185,13 @@ uint64_t cpu_lo(const struct cpu *c);
 const char *cpu_cp0_name(int n);
 /* Value of CP0 register n as software would read it, without side effects. */
 uint64_t cpu_cp0(const struct cpu *c, int n);
+/*
+ * Write CP0 register n as dmtc0 would (debuggers): each register's
+ * writable bits, with the core's own consequences (mode from Status, the
+ * timer from Count/Compare, shortcuts dropped on an ASID change); read-only
+ * registers and bits keep their values, and nothing raises an exception.
+ */
+void cpu_set_cp0(struct cpu *c, int n, uint64_t v);
 /* Set HI or LO (for debuggers). */
 void cpu_set_hi(struct cpu *c, uint64_t v);
 void cpu_set_lo(struct cpu *c, uint64_t v);

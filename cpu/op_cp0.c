@@ -72,6 +72,13 @@ static void cp0_write(struct cpu *c, int n, uint64_t v)
 	}
 }
 
+/* Write CP0 register n as dmtc0 would, outside any instruction. */
+void cpu_set_cp0(struct cpu *c, int n, uint64_t v)
+{
+	cp0_write(c, n, v);
+	cpu_end_chunk(c); /* should a run be under way: see the new state */
+}
+
 /* Move from CP0 (32 bits, sign-extended). */
 OP(mfc0)
 {

@@ -19,13 +19,27 @@
  *           37     pc                       but status/badvaddr/cause)
  *
  * In a g packet each register is 16 hex digits (8 for the extra CP0
- * registers), big-endian (the target's byte order), in regnum order.  FPRs with Status.FR = 0: the R4000 keeps
- * the 32-bit FGR 2k+1 in the upper half of the 64-bit register 2k
- * (docs/fpu.md); gdb reads a single from the low half of each register
- * and a double from the whole even one, so f2k is served whole and f2k+1
- * as FGR 2k+1 in its low half.  r1..r31, pc, hi, lo, the FPRs and fcsr
- * can be written; the CP0 registers and fir cannot (writing one its
- * current value is accepted, anything else is refused).
+ * registers), big-endian (the target's byte order), in regnum order.
+ * FPRs with Status.FR = 0: the R4000 keeps the 32-bit FGR 2k+1 in the
+ * upper half of the 64-bit register 2k (docs/fpu.md); gdb reads a single
+ * from the low half of each register and a double from the whole even
+ * one, so f2k is served whole and f2k+1 as FGR 2k+1 in its low half.
+ *
+ * Writes (G, P) are accepted for every register and mean what software
+ * could do: r1..r31, pc, hi, lo and the FPRs take the value; fcsr its
+ * writable bits; status and cause are written as dmtc0 would write them,
+ * the extra CP0 registers (32 bits) as mtc0 would (cpu_set_cp0: Status's
+ * writable bits with the mode recomputed, Cause's IP1..IP0 only, EntryHi's
+ * ASID dropping stale shortcuts, Compare clearing the timer interrupt,
+ * ...), so the bits and registers the hardware owns (Cause.IP7, BadVAddr,
+ * Random, PRId, ...) keep their live values; r0 and fir ignore writes.
+ * A register written its current value is left alone (pc keeps a pending
+ * delay slot, Compare its pending interrupt).  gdb saves every register
+ * before an inferior call and writes back those that differ afterwards,
+ * and that restore must succeed while Random and Cause.IP7 have moved;
+ * Count is marked save-restore="no", so that a call does not turn its
+ * clock back.  A write may wake a CPU the run loop has parked in WAIT
+ * (gdb_regs_recheck).
  */
 #include "machine/gdb_internal.h"
 
@@ -38,6 +52,7 @@
 #define GDB_REG_FIR 71
 #define GDB_REG_EXTRA 72
 #define CP0_BADVADDR 8
+#define CP0_COUNT 9
 #define CP0_STATUS 12
 #define CP0_CAUSE 13
 #define ST_FR (1u << 26) /* Status.FR: 32 64-bit FPRs */
@@ -108,15 +123,6 @@ static int gdb_reg_get(const struct cpu *c, int n, uint64_t *v)
 	return 1;
 }
 
-/* Whether register n of c may be set to v (see the top of the file). */
-static bool gdb_reg_settable(const struct cpu *c, int n, uint64_t v)
-{
-	uint64_t now;
-	int r = gdb_reg_get(c, n, &now);
-	return (n >= 0 && n < 32) || n == GDB_REG_PC || n == 33 || n == 34 ||
-	       (n >= GDB_REG_F0 && n <= GDB_REG_FCSR) || (r == 1 && now == v);
-}
-
 /* Set FPR n as gdb names it (the inverse of gdb_fpr). */
 static void gdb_set_fpr(struct cpu *c, int n, uint64_t v)
 {
@@ -128,7 +134,7 @@ static void gdb_set_fpr(struct cpu *c, int n, uint64_t v)
 	cpu_set_fpr(c, n - 1, (pair & 0xffffffffull) | (v << 32));
 }
 
-/* Set register n of c to v, if it changes (r0 stays 0). */
+/* Set register n of c to v, if it changes, as the top of the file says. */
 static void gdb_reg_set(struct cpu *c, int n, uint64_t v)
 {
 	uint64_t now;
@@ -142,10 +148,25 @@ static void gdb_reg_set(struct cpu *c, int n, uint64_t v)
 		cpu_set_lo(c, v);
 	else if (n == 34)
 		cpu_set_hi(c, v);
+	else if (n == GDB_REG_STATUS)
+		cpu_set_cp0(c, CP0_STATUS, v);
+	else if (n == 36)
+		cpu_set_cp0(c, CP0_CAUSE, v);
 	else if (n >= GDB_REG_F0 && n < GDB_REG_FCSR)
 		gdb_set_fpr(c, n - GDB_REG_F0, v);
 	else if (n == GDB_REG_FCSR)
 		cpu_set_fcsr(c, (uint32_t)v);
+	else if (n >= GDB_REG_EXTRA)
+		cpu_set_cp0(c, gdb_extra_cp0(n - GDB_REG_EXTRA),
+			    (uint64_t)(int64_t)(int32_t)v);
+	/* r0, badvaddr (CP0 8: read-only) and fir: nothing to write */
+}
+
+/* After a write to the Hg CPU: a CPU the run loop parked in WAIT runs
+   again if it no longer waits or an interrupt now gets through (run.c). */
+static void gdb_regs_recheck(struct gdb *g)
+{
+	machine_cpu_changed(g->m, g->gcpu);
 }
 
 /* Append register n of c to the reply: its hex digits, or x's. */
@@ -186,30 +207,51 @@ void gdb_cmd_g(struct gdb *g)
 		gdb_put_reg(g, c, k);
 }
 
-/* G DATA: write every register (all checked before any is set). */
+/* Whether G DATA is well formed: the right length, every register hex
+   digits or x's. */
+static bool gdb_G_ok(const struct gdb *g, int n)
+{
+	size_t need = 1;
+	uint64_t v;
+	bool avail;
+	for (int k = 0; k < n; k++)
+		need += (size_t)gdb_reg_digits(k);
+	if (g->pkt_len != need)
+		return false;
+	for (int k = 0, at = 1; k < n; at += gdb_reg_digits(k++))
+		if (!gdb_get_reg_text(g->pkt + at, k, &v, &avail))
+			return false;
+	return true;
+}
+
+/* Set register k of c from its digits in G DATA (at: their offset). */
+static void gdb_G_set(struct gdb *g, struct cpu *c, int k, int at)
+{
+	uint64_t v;
+	bool avail;
+	if (gdb_get_reg_text(g->pkt + at, k, &v, &avail) && avail)
+		gdb_reg_set(c, k, v);
+}
+
+/* G DATA: write every register, all checked before any is set; status
+   last, so that the FPRs are placed by the Status.FR gdb read them
+   under. */
 void gdb_cmd_G(struct gdb *g)
 {
 	struct cpu *c = g->m->cpus[g->gcpu];
-	const char *p = g->pkt + 1;
-	int n = gdb_nregs();
-	uint64_t v;
-	bool avail;
-	size_t need = 1;
-	for (int k = 0; k < n; k++)
-		need += (size_t)gdb_reg_digits(k);
-	if (g->pkt_len != need) {
+	int n = gdb_nregs(), status_at = 0;
+	if (!gdb_G_ok(g, n)) {
 		gdb_reply(g, "E01");
 		return;
 	}
-	for (int k = 0, at = 0; k < n; at += gdb_reg_digits(k++))
-		if (!gdb_get_reg_text(p + at, k, &v, &avail) ||
-		    (avail && !gdb_reg_settable(c, k, v))) {
-			gdb_reply(g, "E01");
-			return;
-		}
-	for (int k = 0, at = 0; k < n; at += gdb_reg_digits(k++))
-		if (gdb_get_reg_text(p + at, k, &v, &avail) && avail)
-			gdb_reg_set(c, k, v);
+	for (int k = 0, at = 1; k < n; at += gdb_reg_digits(k++)) {
+		if (k == GDB_REG_STATUS)
+			status_at = at;
+		else
+			gdb_G_set(g, c, k, at);
+	}
+	gdb_G_set(g, c, GDB_REG_STATUS, status_at);
+	gdb_regs_recheck(g);
 	gdb_reply(g, "OK");
 }
 
@@ -236,18 +278,19 @@ void gdb_cmd_P(struct gdb *g)
 	bool avail;
 	if (!gdb_parse_hex(&p, &n) || *p++ != '=' || n > 1000 ||
 	    g->pkt_len != (size_t)(p - g->pkt) + (size_t)gdb_reg_digits((int)n) ||
-	    !gdb_get_reg_text(p, (int)n, &v, &avail) || !avail ||
-	    !gdb_reg_settable(c, (int)n, v)) {
+	    gdb_reg_get(c, (int)n, &v) < 0 ||
+	    !gdb_get_reg_text(p, (int)n, &v, &avail) || !avail) {
 		gdb_reply(g, "E01");
 		return;
 	}
 	gdb_reg_set(c, (int)n, v);
+	gdb_regs_recheck(g);
 	gdb_reply(g, "OK");
 }
 
-/* Write one <reg> element. */
-static void gdb_xml_reg(FILE *f, const char *name, int regnum,
-			const char *type, const char *group)
+/* Write one <reg> element but its closing "/>". */
+static void gdb_xml_reg_open(FILE *f, const char *name, int regnum,
+			     const char *type, const char *group)
 {
 	fprintf(f, "<reg name=\"%s\" bitsize=\"%d\" regnum=\"%d\"", name,
 		gdb_reg_digits(regnum) * 4, regnum);
@@ -255,7 +298,24 @@ static void gdb_xml_reg(FILE *f, const char *name, int regnum,
 		fprintf(f, " type=\"%s\"", type);
 	if (group != NULL)
 		fprintf(f, " group=\"%s\"", group);
+}
+
+/* Write one <reg> element. */
+static void gdb_xml_reg(FILE *f, const char *name, int regnum,
+			const char *type, const char *group)
+{
+	gdb_xml_reg_open(f, name, regnum, type, group);
 	fprintf(f, "/>\n");
+}
+
+/* Write extra CP0 register k's <reg>; Count is not restored after an
+   inferior call (see the top of the file). */
+static void gdb_xml_extra(FILE *f, int k)
+{
+	int n = gdb_extra_cp0(k);
+	gdb_xml_reg_open(f, cpu_cp0_name(n), GDB_REG_EXTRA + k, NULL,
+			 "system");
+	fprintf(f, "%s/>\n", n == CP0_COUNT ? " save-restore=\"no\"" : "");
 }
 
 /* Write the three features gdb's MIPS target requires. */
@@ -296,8 +356,7 @@ int gdb_xml_build(struct gdb *g)
 	gdb_xml_mips(f);
 	fprintf(f, "<feature name=\"org.minidisco.cp0\">\n");
 	for (int k = 0; gdb_extra_cp0(k) >= 0; k++)
-		gdb_xml_reg(f, cpu_cp0_name(gdb_extra_cp0(k)),
-			    GDB_REG_EXTRA + k, NULL, "system");
+		gdb_xml_extra(f, k);
 	fprintf(f, "</feature>\n</target>\n");
 	return fclose(f) == 0 ? 0 : -1;
 }

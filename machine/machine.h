@@ -174,6 +174,9 @@ uint64_t machine_cpu_clock(const struct machine *m, int i);
 void machine_set_line(void *ctx, int cpu, int line, bool level);
 /* The node CPU i belongs to. */
 int machine_cpu_node(const struct machine *m, int i);
+/* CPU cpu's registers were changed from outside (gdb): unpark it if it
+ * no longer waits, recheck its interrupts if it does (run.c). */
+void machine_cpu_changed(struct machine *m, int cpu);
 /* Print cpu_dump_regs for every CPU. */
 void machine_dump_regs(const struct machine *m, FILE *out);
 

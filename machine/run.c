@@ -79,6 +79,21 @@ void machine_set_line(void *ctx, int cpu, int line, bool level)
 		cpu_set_irq(m->cpus[cpu], line, level);
 }
 
+/* Someone outside the run loop (the gdb stub) changed CPU cpu's registers:
+   if the loop has it parked in WAIT, put it back in the race when it no
+   longer waits (a new pc), else have the loop look at its interrupts
+   again between quanta (Status and Cause may now let one through).  A
+   parked CPU's clock is the machine's whenever the machine is stopped. */
+void machine_cpu_changed(struct machine *m, int cpu)
+{
+	if (cpu < 0 || cpu >= m->ncpus || !m->idle[cpu])
+		return;
+	if (cpu_waiting(m->cpus[cpu]))
+		m->deferred |= 1u << cpu;
+	else
+		m->idle[cpu] = false;
+}
+
 /* Deliver the deferred lines of parked CPUs; wake those they interrupt. */
 static void run_deliver(struct machine *m)
 {

@@ -10,8 +10,8 @@
  * a0 = counter, a1 = i).  patch() returns 1 unless the debugger rewrote
  * its instruction.  main returns 3 + patch() twice (the exit status gdb
  * reports: 5, or 6 after the rewrite) when counter ends at 10 and
- * words[2] (read last: a read watchpoint's target) is intact, else 1.  Built with -g; `noinline` and `volatile` keep the
- * functions and stores that the tests stop at.
+ * words[2] (read last: a read watchpoint's target) is intact, else 1.
+ * Built with -g; `noinline`, `used`, `volatile` keep what the tests use.
  */
 #include "klib.h"
 
@@ -70,4 +70,10 @@ int main(int cpu, int ncpus, uint32_t bootinfo)
 	if (counter != 10 || words[2] != 0x99aabbcc)
 		return 1;
 	return 3 + first + patch();
+}
+
+/* Return 3x + 1: nothing calls it but gdb (`print triple_plus_one(13)`). */
+__attribute__((noinline, used)) uint32_t triple_plus_one(uint32_t x)
+{
+	return 3 * x + 1;
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """rsp.py - raw Remote Serial Protocol checks of the gdb stub, for what
 gdb-multiarch itself never sends to a MIPS target: hardware single step
-(s, vCont;s), acknowledgements with a bad checksum, P on a register gdb
-cannot write, X with escaped binary data, partial qXfer reads.
+(s, vCont;s), acknowledgements with a bad checksum, P on CP0 registers
+(a read-only one accepts and ignores the write), G malformed, short and
+good, X with escaped binary data, partial qXfer reads.
 
 usage: rsp.py PORT WORDS   (minidisco --kernel prog.elf --gdb PORT
     --gdb-wait --cpus-per-node 2 must be listening; WORDS is the address
@@ -65,6 +66,23 @@ class Client:
         return self.reply()
 
 
+def check_G(c, want):
+    """G: a malformed or short packet is E01 and changes nothing, a good
+    one (t0 changed) is OK."""
+    regs = c.ask(b"g")
+    t0 = b"00000000000000a5"
+    good = regs[:8 * 16] + t0 + regs[9 * 16:]
+    fcsr = 70 * 16  # regnum 70, after the 64-bit ones before it
+    bad = good[:fcsr] + b"zz" + good[fcsr + 2:]
+    want("G with bad hex", c.ask(b"G" + bad), b"E01")
+    want("G with bad hex sets nothing", c.ask(b"g"), regs)
+    want("G too short", c.ask(b"G" + good[:-2]), b"E01")
+    want("G too short sets nothing", c.ask(b"g"), regs)
+    want("G good", c.ask(b"G" + good), b"OK")
+    want("G good sets t0", c.ask(b"p8"), t0)
+    want("G good changes nothing else", c.ask(b"g"), good)
+
+
 def main():
     port = int(sys.argv[1])
     c = Client(port)
@@ -100,9 +118,14 @@ def main():
     want("P hi", c.ask(b"P22=0000000000000001"), b"OK")
     want("p hi", c.ask(b"p22"), b"0000000000000001")
     st = c.ask(b"p20")
-    want("P status (CP0) refused", c.ask(b"P20=" + b"%016x" % (int(st, 16) ^ 1)),
-         b"E01")
-    want("P status to its own value", c.ask(b"P20=" + st), b"OK")
+    im0 = b"%016x" % (int(st, 16) ^ 0x100)
+    want("P status, IM0 toggled", c.ask(b"P20=" + im0), b"OK")
+    want("p status shows it", c.ask(b"p20"), im0)
+    want("P status back", c.ask(b"P20=" + st), b"OK")
+    prid = c.ask(b"p53")  # regnum 83: prid, read-only
+    want("P prid accepted", c.ask(b"P53=00001234"), b"OK")
+    want("prid unchanged", c.ask(b"p53"), prid)
+    check_G(c, want)
     # X at words: bytes 0x7d '}' and 0x23 '#' travel escaped.
     words = sys.argv[2].encode()
     esc = b"}" + bytes([0x7d ^ 0x20]) + b"}" + bytes([0x23 ^ 0x20])

@@ -51,7 +51,8 @@ result() {
 }
 
 # start ARGS...: start minidisco --gdb PORT ARGS in the background (stdout
-# $S/md.out, stderr $S/md.err); sets port and mdpid once it listens;
+# $S/md.out, stderr $S/md.err); sets port and mdpid once it listens (its
+# own message, not "cannot listen on ...", which a busy port gives);
 # false if it never does.
 start() {
 	local try i
@@ -60,7 +61,8 @@ start() {
 		timeout 60 "$MD" --gdb $port "$@" >"$S/md.out" 2>"$S/md.err" &
 		mdpid=$!
 		for i in $(seq 200); do
-			grep -q "on 127.0.0.1:$port" "$S/md.err" && return 0
+			grep -qsE "(waiting for gdb|gdb stub listening) on 127.0.0.1:$port\$" \
+				"$S/md.err" && return 0
 			kill -0 $mdpid 2>/dev/null || break
 			sleep 0.05
 		done
@@ -284,7 +286,75 @@ continue
 EOF
 check max-insns "$(want 'exited with code 03')"
 
-# 9. Raw protocol: what gdb never sends to a MIPS target (s, vCont;s, a
+# 9. Inferior calls on a 2-CPU machine: gdb saves every register, runs
+# triple_plus_one on CPU 0 (every CPU runs), then writes back those that
+# changed: Random and, with Compare just ahead of Count, Cause.IP7 have
+# moved meanwhile, and the restore must still succeed (IP7 staying live;
+# Count, marked save-restore="no", is not turned back).  Then a call on
+# CPU 1, parked in WAIT, with scheduler-locking on (CPU 1 alone runs: the
+# new pc must take it out of the run loop's parked set).  Then the
+# program ends as usual.
+session call 5 "$P" --gdb-wait --cpus-per-node 2 <<'EOF'
+break add
+continue
+set $compare = $count + 1
+set $old_count = $count
+print triple_plus_one(13)
+call triple_plus_one(1)
+printf "a0=%d a1=%d pc-is-add=%d\n", $a0, $a1, $pc == add
+maintenance flush register-cache
+printf "ip7-live=%d count-not-rewound=%d\n", ($cause & 0x8000) != 0, $count != $old_count
+thread 2
+set scheduler-locking on
+print triple_plus_one(5)
+set scheduler-locking off
+thread 1
+delete
+continue
+EOF
+check call "$(want '$1 = 40' '$2 = 4' 'a0=0 a1=1 pc-is-add=1' \
+	'ip7-live=1 count-not-rewound=1' '$3 = 16' 'exited with code 05')"
+
+# 10. CP0 writes mean what mtc0 would do: Cause takes IP1..IP0 only,
+# Status its writable bits (bits 19 and 23 read as 0) with the mode
+# following KSU, PRId, BadVAddr, fir and r0 ignore writes, EntryHi takes
+# an ASID.  gdb's register cache is flushed so that it reads back what
+# the stub holds.  ($s0, $t0, ... are registers: hence $old_*.)
+session cp0-writes 5 "$P" --gdb-wait <<'EOF'
+break add
+continue
+set $old_cause = $cause
+set $cause = 0xffffffff
+maintenance flush register-cache
+printf "cause-sw=%x hw-kept=%d\n", $cause & 0x300, ($cause & ~0x300) == ($old_cause & ~0x300)
+set $cause = $old_cause & ~0x300
+maintenance flush register-cache
+printf "cause-sw-cleared=%d\n", ($cause & 0x300) == 0
+set $old_status = $status
+set $status = $status ^ 0x100 | 0x880000
+maintenance flush register-cache
+printf "status-changed=%x\n", $status ^ $old_status
+set $status = $old_status | 0x10
+info threads
+set $status = $old_status
+set $old_prid = $prid
+set $prid = 0x1234
+set $fir = 0
+set $zero = 5
+set $badvaddr = 0x1000
+set $entryhi = 0x2a
+maintenance flush register-cache
+printf "prid-kept=%d fir=%x zero=%d badvaddr=%x entryhi=%x\n", $prid == $old_prid, $fir, $zero, $badvaddr, $entryhi
+set $entryhi = 0
+delete
+continue
+EOF
+check cp0-writes "$(want 'cause-sw=300 hw-kept=1' 'cause-sw-cleared=1' \
+	'status-changed=100' 'Thread 1 (cpu 0 node 0 user)' \
+	'prid-kept=1 fir=500 zero=0 badvaddr=0 entryhi=2a' \
+	'exited with code 05')"
+
+# 11. Raw protocol: what gdb never sends to a MIPS target (s, vCont;s, a
 # bad checksum, escaped X data, ...), from tests/gdb/rsp.py.
 why=
 words=$("${CROSS:-mips-linux-gnu-}nm" "$P" | awk '$3 == "words" { print $1 }')
@@ -298,7 +368,7 @@ else
 fi
 check raw-protocol ""
 
-# 10. A busy port and --gdb-wait alone are one-line errors, exit 2.
+# 12. A busy port and --gdb-wait alone are one-line errors, exit 2.
 why=
 if start --kernel "$P" --gdb-wait; then
 	timeout 10 "$MD" --kernel "$P" --gdb $port >/dev/null 2>"$S/err2"

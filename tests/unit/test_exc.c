@@ -210,3 +210,34 @@ Test(exc, cp0_unusable_in_user_mode)
 	cr_assert_eq((cpu_cp0(f.c, CP0_CAUSE) >> 28) & 3, 0);
 	fix_free(&f);
 }
+
+/* cpu_set_cp0 (debuggers): Cause takes only its software bits IP1..IP0,
+   whatever else the value holds; the live bits (IP7 here) stay. */
+Test(exc, set_cp0_cause_writes_only_soft_bits)
+{
+	uint32_t w[] = {I_NOP};
+	struct fix f = fix_boot(w, 1, 0);
+	f.c->cp0.cause = CAUSE_IP7 | (EXC_SYS << 2);
+	cpu_set_cp0(f.c, CP0_CAUSE, 0x300);
+	cr_assert_eq((uint32_t)cpu_cp0(f.c, CP0_CAUSE),
+		     CAUSE_IP7 | (EXC_SYS << 2) | 0x300u);
+	cpu_set_cp0(f.c, CP0_CAUSE, 0);
+	cr_assert_eq((uint32_t)cpu_cp0(f.c, CP0_CAUSE), CAUSE_IP7 | (EXC_SYS << 2));
+	fix_free(&f);
+}
+
+/* cpu_set_cp0 on Status changes the mode as an mtc0 does; on PRId (read
+   only) it changes nothing. */
+Test(exc, set_cp0_status_mode_and_readonly_prid)
+{
+	uint32_t w[] = {I_NOP};
+	struct fix f = fix_boot(w, 1, 0);
+	uint64_t prid = cpu_cp0(f.c, CP0_PRID);
+	cpu_set_cp0(f.c, CP0_STATUS, 2u << ST_KSU_SHIFT); /* user, EXL = 0 */
+	cr_assert_eq(f.c->mode, CPU_MODE_USER);
+	cpu_set_cp0(f.c, CP0_STATUS, 0);
+	cr_assert_eq(f.c->mode, CPU_MODE_KERNEL);
+	cpu_set_cp0(f.c, CP0_PRID, 0x1234);
+	cr_assert_eq(cpu_cp0(f.c, CP0_PRID), prid);
+	fix_free(&f);
+}
