@@ -17,37 +17,41 @@ int namecmp(const char *s, const char *t)
 	return strncmp(s, t, DIRSIZ);
 }
 
-/* Look name up in locked directory dp; return its inode (unlocked) and, if poff, the entry's offset. */
-struct inode *dirlookup(struct inode *dp, const char *name, uint32_t *poff)
+/* Return the inode number name has in locked directory dp (0 if none) and, if poff, the entry's offset. */
+uint32_t dirfind(struct inode *dp, const char *name, uint32_t *poff)
 {
 	struct dirent de;
 
 	if (dp->type != FT_DIR)
-		panic("dirlookup: inode %u is not a directory", dp->inum);
+		panic("dirfind: inode %u is not a directory", dp->inum);
 	for (uint32_t off = 0; off < dp->size; off += sizeof de) {
 		if (readi(dp, 0, (uint32_t)&de, off, sizeof de) != sizeof de)
-			panic("dirlookup: cannot read directory %u", dp->inum);
+			panic("dirfind: cannot read directory %u", dp->inum);
 		if (de.inum == 0 || namecmp(name, de.name) != 0)
 			continue;
 		if (poff)
 			*poff = off;
-		return iget(dp->dev, de.inum);
+		return de.inum;
 	}
 	return 0;
+}
+
+/* Look name up in locked directory dp; return its inode (unlocked) and, if poff, the entry's offset; 0 if absent or no in-memory inode is free. */
+struct inode *dirlookup(struct inode *dp, const char *name, uint32_t *poff)
+{
+	uint32_t inum = dirfind(dp, name, poff);
+
+	return inum ? iget(dp->dev, inum) : 0;
 }
 
 /* Add entry (name, inum) to locked directory dp; -1 if name exists or the disk is full. */
 int dirlink(struct inode *dp, const char *name, uint32_t inum)
 {
 	struct dirent de;
-	struct inode *ip;
 	uint32_t off;
 
-	ip = dirlookup(dp, name, 0);
-	if (ip) {
-		iput(ip);
+	if (dirfind(dp, name, 0) != 0)
 		return -1;
-	}
 	for (off = 0; off < dp->size; off += sizeof de) {
 		if (readi(dp, 0, (uint32_t)&de, off, sizeof de) != sizeof de)
 			panic("dirlink: cannot read directory %u", dp->inum);
@@ -91,7 +95,7 @@ static const char *skipelem(const char *path, char *name)
 	return path;
 }
 
-/* Look up path; with parent, stop one level early and copy the last element to name. */
+/* Look up path; with parent, stop one level early and copy the last element to name; 0 on any failure. */
 static struct inode *namex(const char *path, int parent, char *name)
 {
 	struct inode *ip, *next;
@@ -100,6 +104,8 @@ static struct inode *namex(const char *path, int parent, char *name)
 		ip = iget(ROOTDEV, ROOTINO);
 	else
 		ip = idup(myproc()->cwd);
+	if (ip == 0)
+		return 0;
 	while ((path = skipelem(path, name)) != 0) {
 		ilock(ip);
 		if (ip->type != FT_DIR) {

@@ -7,9 +7,11 @@
  * Inodes in memory: itable.lock guards each entry's identity and ref (the
  * number of pointers to the entry).  An entry with ref > 0 stays for its
  * (dev, inum); ilock reads the dinode the first time and holds the inode's
- * sleep lock, which guards the copied fields.  iput drops a reference; the
- * last reference to an inode no directory names frees it on the disk, so
- * iput must run inside begin_op/end_op.
+ * sleep lock, which guards the copied fields.  iput drops a reference;
+ * the last reference to an inode no directory names frees it on the disk,
+ * so iput must run inside begin_op/end_op.  When all NINODE entries are
+ * referenced, iget returns 0 and the system call that needed one more
+ * fails with -1; nothing is printed.
  */
 #include "klib.h"
 #include "proc.h"
@@ -120,7 +122,11 @@ void iinit(void)
 		initsleeplock(&itable.inode[i].lock, "inode");
 }
 
-/* Return the unlocked in-memory inode (dev, inum), with a new reference. */
+/*
+ * Return the unlocked in-memory inode (dev, inum), with a new reference;
+ * 0 if it is not in memory and every entry is in use (the caller's system
+ * call fails, as ENFILE would in UNIX).
+ */
 struct inode *iget(int dev, uint32_t inum)
 {
 	struct inode *ip, *empty = 0;
@@ -135,8 +141,10 @@ struct inode *iget(int dev, uint32_t inum)
 		if (empty == 0 && ip->ref == 0)
 			empty = ip;
 	}
-	if (empty == 0)
-		panic("iget: all %d in-memory inodes are in use", NINODE);
+	if (empty == 0) {
+		release(&itable.lock);
+		return 0;
+	}
 	empty->dev = dev;
 	empty->inum = inum;
 	empty->ref = 1;
@@ -145,19 +153,34 @@ struct inode *iget(int dev, uint32_t inum)
 	return empty;
 }
 
-/* Allocate a free inode of dev with the given type; 0 when none is left. */
+/*
+ * Give free dinode dip (inode inum of dev, in locked buffer bp) the type,
+ * release bp and return the inode; take the in-memory entry first, so
+ * that with none free (0) the dinode stays free.
+ */
+static struct inode *iclaim(struct buf *bp, struct dinode *dip, int dev,
+			    uint32_t inum, short type)
+{
+	struct inode *ip = iget(dev, inum);
+
+	if (ip) {
+		memset(dip, 0, sizeof *dip);
+		dip->type = type;
+		log_write(bp);
+	}
+	brelse(bp);
+	return ip;
+}
+
+/* Allocate a free inode of dev with the given type; 0 when none is left on the disk or in memory. */
 struct inode *ialloc(int dev, short type)
 {
-	for (uint32_t inum = 1; inum < sb.ninodes; inum++) {
-		struct buf *bp = bread(dev, IBLOCK(inum, sb));
-		struct dinode *dip = (struct dinode *)bp->data + inum % IPB;
-		if (dip->type == FT_FREE) {
-			memset(dip, 0, sizeof *dip);
-			dip->type = type;
-			log_write(bp);
-			brelse(bp);
-			return iget(dev, inum);
-		}
+	for (uint32_t base = 0; base < sb.ninodes; base += IPB) {
+		struct buf *bp = bread(dev, IBLOCK(base, sb));
+		struct dinode *dip = (struct dinode *)bp->data;
+		for (uint32_t i = 0; i < IPB && base + i < sb.ninodes; i++)
+			if (base + i > 0 && dip[i].type == FT_FREE)
+				return iclaim(bp, &dip[i], dev, base + i, type);
 		brelse(bp);
 	}
 	return 0;

@@ -61,6 +61,7 @@ void stati(struct inode *ip, struct stat *st);
 
 // dir.c
 int namecmp(const char *s, const char *t);
+uint32_t dirfind(struct inode *dp, const char *name, uint32_t *poff);
 struct inode *dirlookup(struct inode *dp, const char *name, uint32_t *poff);
 int dirlink(struct inode *dp, const char *name, uint32_t inum);
 struct inode *namei(const char *path);

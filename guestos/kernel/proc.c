@@ -365,9 +365,10 @@ static void execinit(void)
 	for (int i = 1; i < argc; i++)
 		if (strcmp(argv[i], "vmtest") == 0)
 			vm_test();
-	myproc()->cwd = namei("/");
+	if ((myproc()->cwd = namei("/")) == 0)
+		panic("execinit: no root directory");
 	if (exec("/init", argv) < 0)
-		panic("userinit: cannot exec /init");
+		panic("execinit: cannot exec /init");
 }
 
 /* A new process's first kernel code: leave the scheduler, go to user mode. */

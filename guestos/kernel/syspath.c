@@ -27,6 +27,26 @@ static int isdirempty(struct inode *dp)
 }
 
 /*
+ * Release locked dp, which names inode inum, and return that inode locked
+ * if create of the given type may use it (opening an existing regular
+ * file or device); else 0.
+ */
+static struct inode *create_existing(struct inode *dp, uint32_t inum,
+				     short type)
+{
+	struct inode *ip = iget(dp->dev, inum); /* before dp's name can go */
+
+	iunlockput(dp);
+	if (ip == 0)
+		return 0;
+	ilock(ip);
+	if (type == FT_FILE && (ip->type == FT_FILE || ip->type == FT_DEVICE))
+		return ip;
+	iunlockput(ip);
+	return 0;
+}
+
+/*
  * Create path as a new inode of the given type and return it locked; an
  * existing regular file or device is returned instead when opening a
  * file.  0 on any error.
@@ -36,19 +56,13 @@ static struct inode *create(const char *path, short type, short major,
 {
 	struct inode *ip, *dp;
 	char name[DIRSIZ];
+	uint32_t inum;
 
 	if ((dp = nameiparent(path, name)) == 0)
 		return 0;
 	ilock(dp);
-	if ((ip = dirlookup(dp, name, 0)) != 0) {
-		iunlockput(dp);
-		ilock(ip);
-		if (type == FT_FILE &&
-		    (ip->type == FT_FILE || ip->type == FT_DEVICE))
-			return ip;
-		iunlockput(ip);
-		return 0;
-	}
+	if ((inum = dirfind(dp, name, 0)) != 0)
+		return create_existing(dp, inum, type);
 	if ((ip = ialloc(dp->dev, type)) == 0) {
 		iunlockput(dp);
 		return 0;

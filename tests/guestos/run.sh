@@ -2,7 +2,10 @@
 # tests/guestos/run.sh - the guest OS running natively (issue 5), run by
 # `make test-guestos`:
 #   1. usertests on the 8-CPU machine (images/disco.ini, numa timing):
-#      all pass, exit status 0; and again on a 1-CPU machine;
+#      all pass, exit status 0, and (given MKFS) the image is clean after
+#      with as many inodes and blocks in use as before (nothing leaked,
+#      e.g. by a create that failed on a full inode table); and again on
+#      a 1-CPU machine;
 #   2. pcompute, a thread per CPU: the answer matches one thread's;
 #   3. a shell script (pipes, redirection, lists, background, cd);
 #   4. the interactive shell fed by a pipe: commands run, and the end of
@@ -11,9 +14,9 @@
 #   6. halt 7: poweroff's status becomes the emulator's exit status;
 #   7. the kernel's VM self-test (command-line word vmtest).
 # Every boot uses its own copy of the disk image.
-# usage: tests/guestos/run.sh MINIDISCO KERNEL FSIMG WORKDIR
+# usage: tests/guestos/run.sh MINIDISCO KERNEL FSIMG WORKDIR [MKFS]
 set -u
-md=$1 kernel=$2 img=$3 work=$4
+md=$1 kernel=$2 img=$3 work=$4 mkfs=${5:-}
 machine="--machine images/disco.ini"
 mkdir -p "$work"
 fails=0
@@ -34,6 +37,17 @@ cp "$img" "$work/ut.img"
 boot usertests "$work/ut.img" run=/bin/usertests; st=$?
 grep -q "ALL TESTS PASSED" "$work/usertests.out"; found=$?
 check usertests $((st + found)) "status $st"
+
+# fscheck IMAGE: mkfs --check's verdict on IMAGE, without the file name.
+fscheck() {
+	"$mkfs" --check "$1" 2>&1 | sed 's/^[^:]*: //'
+}
+if [ -n "$mkfs" ]; then
+	before=$(fscheck "$img") after=$(fscheck "$work/ut.img")
+	[ "$before" = "$after" ]
+	check "usertests leaves the file system as it found it" $? \
+		"before: $before; after: $after"
+fi
 
 cp "$img" "$work/ut1.img"
 eight=$machine

@@ -27,6 +27,7 @@ static const struct utest tests[] = {
 	{ "link", t_link },             { "dup", t_dup },
 	{ "bigfile", t_bigfile },       { "manyfiles", t_manyfiles },
 	{ "fsconcurrent", t_fsconcurrent },
+	{ "inodetable", t_inodetable }, { "filetable", t_filetable },
 	{ "pipe", t_pipe },             { "pipewriters", t_pipewriters },
 	{ "pipeclose", t_pipeclose },   { "kill", t_kill },
 	{ "threads", t_threads },       { "manythreads", t_manythreads },

@@ -52,6 +52,10 @@ void t_link(void);
 void t_dup(void);
 void t_fsconcurrent(void);
 
+// limits.c
+void t_inodetable(void);
+void t_filetable(void);
+
 // pipe.c
 void t_pipe(void);
 void t_pipewriters(void);
