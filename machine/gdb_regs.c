@@ -46,6 +46,7 @@
 #include <stdlib.h>
 
 #define GDB_REG_STATUS 32
+#define GDB_REG_CAUSE 36
 #define GDB_REG_PC 37
 #define GDB_REG_F0 38
 #define GDB_REG_FCSR 70
@@ -150,7 +151,7 @@ static void gdb_reg_set(struct cpu *c, int n, uint64_t v)
 		cpu_set_hi(c, v);
 	else if (n == GDB_REG_STATUS)
 		cpu_set_cp0(c, CP0_STATUS, v);
-	else if (n == 36)
+	else if (n == GDB_REG_CAUSE)
 		cpu_set_cp0(c, CP0_CAUSE, v);
 	else if (n >= GDB_REG_F0 && n < GDB_REG_FCSR)
 		gdb_set_fpr(c, n - GDB_REG_F0, v);

@@ -185,13 +185,14 @@ void vmm_vm_create(struct vm *vm)
 	uint32_t klo, khi, now = kcp0_count();
 	kspin_init(&vm->lock);
 	for (int k = 0; k < vm->nvcpus; k++) {
-		struct vcpu *v = ld_vcpu_alloc(vm, vm->home_nodes[k % vm->nhome]);
+		int home = vm->home_nodes[k % vm->nhome];
+		struct vcpu *v = ld_vcpu_alloc(vm, home);
 		vm->vcpu[k] = v;
 		v->vm = vm;
 		v->id = k;
 		v->state = VCPU_OFF;
 		v->pcpu = -1;
-		v->home_node = vm->home_nodes[k % vm->nhome];
+		v->home_node = home;
 	}
 	if (mem_vm_create(vm) < 0)
 		ld_fail(vm, "not enough machine memory");
